@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { AuthModule } from './auth/auth.module';
+import { ProblemDetailsFilter } from './common/errors/problem.filter';
+import { createValidationPipe } from './common/errors/validation';
+import { CrossOriginGuard } from './common/http/cross-origin.guard';
+import { LoggingModule } from './common/logging/logging.module';
+import { FreebThrottlerGuard } from './common/throttling/freeb-throttler.guard';
+import { ThrottlingModule } from './common/throttling/throttling.module';
+import { FreebConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { UsersModule } from './users/users.module';
+
+@Module({
+  imports: [
+    FreebConfigModule,
+    LoggingModule,
+    DatabaseModule,
+    ThrottlingModule,
+    UsersModule,
+    AuthModule,
+    HealthModule,
+  ],
+  providers: [
+    { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+    { provide: APP_PIPE, useFactory: createValidationPipe },
+    // Guards run in this order: refuse cross-site writes before they count against a limit.
+    { provide: APP_GUARD, useClass: CrossOriginGuard },
+    { provide: APP_GUARD, useClass: FreebThrottlerGuard },
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,63 @@
+import { RequestMethod } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { SessionBackend } from './auth/session/session-backend';
+import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middleware';
+import { resolveSessionSecret } from './auth/session/session-secret';
+import { ProblemDetails } from './common/errors/problem';
+import type { FreebConfig } from './config/configuration';
+
+export const API_PREFIX = 'api';
+
+/**
+ * Everything main.ts does to the app before it listens, shared with the e2e tests so they
+ * exercise the same request chain: logger, helmet, trust proxy, CORS for trusted origins,
+ * session, passport, prefix, OpenAPI docs, shutdown hooks.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get<ConfigService<FreebConfig, true>>(ConfigService);
+  const appConfig = config.get('app', { infer: true });
+  const sessionConfig = config.get('session', { infer: true });
+
+  app.useLogger(app.get(Logger));
+  app.use(helmet());
+  app.set('trust proxy', appConfig.trustProxy);
+  app.set('query parser', 'simple');
+  if (appConfig.trustedOrigins.length > 0) {
+    app.enableCors({ origin: appConfig.trustedOrigins, credentials: true });
+  }
+  app.use(
+    `/${API_PREFIX}`,
+    ...sessionMiddlewares({
+      store: app.get(SessionBackend).store,
+      secret: resolveSessionSecret(sessionConfig.secret, appConfig.dataDir),
+      maxAgeMs: sessionConfig.maxAgeMs,
+      secureCookies: appConfig.production,
+    }),
+  );
+  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  setUpOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}
+
+function setUpOpenApi(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Freeb API')
+      .setDescription(
+        'The REST API of Freeb, a self-hostable image-sharing network. Sessions are cookies set by ' +
+          '`POST /api/auth/signup` and `POST /api/auth/login`. Every error is RFC 9457 problem details ' +
+          '(`application/problem+json`). Lists are pages `{items, nextCursor}` with `?limit=` and `?cursor=`.',
+      )
+      .setVersion('1.0')
+      .addCookieAuth(SESSION_COOKIE)
+      .build(),
+    { extraModels: [ProblemDetails] },
+  );
+  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+}

@@ -1,0 +1,85 @@
+import { Body, Controller, Get, HttpCode, Post, Put, Req, UseGuards } from '@nestjs/common';
+import {
+  ApiBody,
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { RateLimited } from '../common/throttling/rate-limited.decorator';
+import { PrivateUserDto } from '../users/dto/user.dto';
+import type { User } from '../users/entities/user.entity';
+import { AuthService } from './auth.service';
+import { AuthenticatedGuard } from './authenticated.guard';
+import { ChangePasswordDto } from './dto/change-password.dto';
+import { LoginDto } from './dto/login.dto';
+import { SignupDto } from './dto/signup.dto';
+import { LoginGuard } from './login.guard';
+import { endSession, startSession } from './session/session-data';
+import { Viewer } from './viewer.decorator';
+
+@ApiTags('auth')
+@Controller('auth')
+export class AuthController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Post('signup')
+  @RateLimited('signup')
+  @ApiOperation({ summary: 'Create an account and start a session' })
+  @ApiCreatedResponse({ type: PrivateUserDto, description: 'Signed up; the session cookie is set' })
+  @ApiProblems(400, 403, 409, 429, 503)
+  async signup(@Req() req: Request, @Body() dto: SignupDto): Promise<PrivateUserDto> {
+    const user = await this.auth.signup(dto);
+    await startSession(req, user);
+    return PrivateUserDto.fromUser(user);
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @RateLimited('login')
+  @UseGuards(LoginGuard)
+  @ApiOperation({ summary: 'Sign in with email or username; the session id is renewed' })
+  @ApiBody({ type: LoginDto })
+  @ApiOkResponse({ type: PrivateUserDto, description: 'Signed in; a new session cookie is set' })
+  @ApiProblems(400, 401, 403, 429, 503)
+  login(@Viewer() viewer: User): PrivateUserDto {
+    return PrivateUserDto.fromUser(viewer);
+  }
+
+  @Post('logout')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Sign out; the session is removed from the store' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 503)
+  logout(@Req() req: Request): Promise<void> {
+    return endSession(req);
+  }
+
+  @Get('me')
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'The signed-in account, with email' })
+  @ApiOkResponse({ type: PrivateUserDto })
+  @ApiProblems(401, 503)
+  me(@Viewer() viewer: User): PrivateUserDto {
+    return PrivateUserDto.fromUser(viewer);
+  }
+
+  @Put('password')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Change your password; your other sessions stop working' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 503)
+  async changePassword(@Req() req: Request, @Viewer() viewer: User, @Body() dto: ChangePasswordDto): Promise<void> {
+    const user = await this.auth.changePassword(viewer, dto);
+    await startSession(req, user);
+  }
+}

@@ -1,0 +1,40 @@
+import { Module } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule, getRepositoryToken } from '@nestjs/typeorm';
+import type { Repository } from 'typeorm';
+import type { FreebConfig } from '../config/configuration';
+import { UsersModule } from '../users/users.module';
+import { AccountController } from './account.controller';
+import { AuthController } from './auth.controller';
+import { AuthService } from './auth.service';
+import { LocalStrategy } from './local.strategy';
+import { PasswordHasher } from './password/password-hasher';
+import { SessionSerializer } from './session.serializer';
+import { DatabaseSessionBackend } from './session/database-session.backend';
+import { DynamoSessionBackend } from './session/dynamodb-session.backend';
+import { SessionBackend } from './session/session-backend';
+import { SessionRecord } from './session/session.entity';
+
+@Module({
+  imports: [UsersModule, PassportModule.register({ session: true }), TypeOrmModule.forFeature([SessionRecord])],
+  controllers: [AuthController, AccountController],
+  providers: [
+    AuthService,
+    PasswordHasher,
+    LocalStrategy,
+    SessionSerializer,
+    {
+      provide: SessionBackend,
+      inject: [ConfigService, getRepositoryToken(SessionRecord)],
+      useFactory: (config: ConfigService<FreebConfig, true>, sessions: Repository<SessionRecord>) => {
+        const session = config.get('session', { infer: true });
+        return session.store === 'dynamodb'
+          ? new DynamoSessionBackend(session.dynamodb)
+          : new DatabaseSessionBackend(sessions);
+      },
+    },
+  ],
+  exports: [SessionBackend],
+})
+export class AuthModule {}

@@ -1,0 +1,19 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { Strategy } from 'passport-local';
+import { AppError, ErrorCode } from '../common/errors/app-error';
+import type { User } from '../users/entities/user.entity';
+import { AuthService, INVALID_LOGIN } from './auth.service';
+
+@Injectable()
+export class LocalStrategy extends PassportStrategy(Strategy) {
+  constructor(private readonly auth: AuthService) {
+    super({ usernameField: 'login', passwordField: 'password' });
+  }
+
+  async validate(login: string, password: string): Promise<User> {
+    const user = await this.auth.checkCredentials(login, password);
+    if (!user) throw new AppError(ErrorCode.InvalidCredentials, INVALID_LOGIN);
+    return user;
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  CreateTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  ResourceNotFoundException,
+  UpdateTimeToLiveCommand,
+  waitUntilTableExists,
+} from '@aws-sdk/client-dynamodb';
+import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import connectDynamoDB from 'connect-dynamodb';
+import session, { type Store } from 'express-session';
+import type { SessionConfig } from '../../config/configuration';
+import { SessionBackend } from './session-backend';
+
+const DynamoDBStore = connectDynamoDB(session);
+
+/**
+ * Sessions as DynamoDB items (connect-dynamodb): hash key `id`, attribute `expires` in epoch
+ * seconds for DynamoDB's TTL. The store is built with `initialized: true` so an unreachable
+ * DynamoDB reaches express-session's callbacks (answered 503) instead of crashing the process.
+ */
+export class DynamoSessionBackend extends SessionBackend implements OnModuleInit, OnModuleDestroy {
+  readonly name = 'dynamodb';
+  readonly store: Store;
+  readonly client: DynamoDBClient;
+  private readonly logger = new Logger('Sessions');
+
+  constructor(private readonly config: SessionConfig['dynamodb']) {
+    super();
+    this.client = new DynamoDBClient({
+      region: config.region,
+      endpoint: config.endpoint,
+      maxAttempts: 2,
+      requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+    });
+    const store = new DynamoDBStore({ client: this.client, table: config.table, initialized: true });
+    // No touch: the expiry moves forward when the session is renewed and saved, so a busy
+    // client does not cost an UpdateItem on every request (see session-renewal.ts).
+    (store as { touch?: unknown }).touch = undefined;
+    this.store = store;
+  }
+
+  async onModuleInit(): Promise<void> {
+    if (!this.config.createTable) return;
+    try {
+      await this.ensureTable();
+    } catch (error) {
+      this.logger.warn(`Could not make sure the sessions table exists: ${String(error)}`);
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.client.destroy();
+  }
+
+  async check(): Promise<void> {
+    await this.client.send(new DescribeTableCommand({ TableName: this.config.table }));
+  }
+
+  /** DynamoDB cannot find items by user without an index; revocation by generation covers it. */
+  async destroyAllOf(): Promise<void> {}
+
+  /** Development convenience: create the table when missing and wait until it is ACTIVE. */
+  private async ensureTable(): Promise<void> {
+    const TableName = this.config.table;
+    try {
+      await this.client.send(new DescribeTableCommand({ TableName }));
+      return;
+    } catch (error) {
+      if (!(error instanceof ResourceNotFoundException)) throw error;
+    }
+    await this.client.send(
+      new CreateTableCommand({
+        TableName,
+        AttributeDefinitions: [{ AttributeName: 'id', AttributeType: 'S' }],
+        KeySchema: [{ AttributeName: 'id', KeyType: 'HASH' }],
+        BillingMode: 'PAY_PER_REQUEST',
+      }),
+    );
+    await waitUntilTableExists({ client: this.client, maxWaitTime: 30 }, { TableName });
+    try {
+      await this.client.send(
+        new UpdateTimeToLiveCommand({
+          TableName,
+          TimeToLiveSpecification: { AttributeName: 'expires', Enabled: true },
+        }),
+      );
+    } catch {
+      // DynamoDB Local and dynalite do not implement TTL; in AWS it is set at provisioning.
+    }
+    this.logger.log(`Created DynamoDB table ${TableName}`);
+  }
+}

@@ -1,0 +1,38 @@
+import type { Request } from 'express';
+import { unavailable } from '../../common/errors/app-error';
+import type { User } from '../../users/entities/user.entity';
+
+declare module 'express-session' {
+  interface SessionData {
+    /** The user's session generation when this session signed in; a mismatch revokes it. */
+    generation: number;
+    /** When the session's expiry was last pushed forward (epoch ms). */
+    renewedAt: number;
+    passport: { user?: string };
+  }
+}
+
+const storeDown = () => unavailable('session store');
+
+/**
+ * Signs the user in on a fresh session id (passport regenerates it: no fixation) that carries
+ * the user's current session generation, saved before the answer is sent.
+ */
+export function startSession(req: Request, user: User): Promise<void> {
+  req.session.generation = user.sessionGeneration;
+  req.session.renewedAt = Date.now();
+  return new Promise((resolve, reject) =>
+    req.logIn(user, { session: true, keepSessionInfo: true }, (error) => (error ? reject(storeDown()) : resolve())),
+  );
+}
+
+/** Signs out and removes the session from the store. */
+export function endSession(req: Request): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.session.destroy((error) => {
+      if (error) return reject(storeDown());
+      req.user = undefined;
+      resolve();
+    });
+  });
+}

@@ -1,0 +1,78 @@
+import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
+import session from 'express-session';
+import passport from 'passport';
+import { sendProblem } from '../../common/errors/send-problem';
+import type { User } from '../../users/entities/user.entity';
+
+export const SESSION_COOKIE = 'freeb.sid';
+
+export interface SessionMiddlewareOptions {
+  store: session.Store;
+  secret: string;
+  maxAgeMs: number;
+  secureCookies: boolean;
+}
+
+/**
+ * Rolling expiry without a store write per request: a signed-in session is re-saved (new
+ * expiry, new cookie) only once a tenth of its lifetime has passed since the last renewal.
+ */
+export function renewal(maxAgeMs: number): RequestHandler {
+  const interval = maxAgeMs / 10;
+  return (req, _res, next) => {
+    if (req.user && req.session && Date.now() - (req.session.renewedAt ?? 0) >= interval) {
+      req.session.renewedAt = Date.now();
+    }
+    next();
+  };
+}
+
+/**
+ * A session whose generation is older than the user's (password changed elsewhere) or whose
+ * user is gone (deserializer found nobody) is destroyed; the request goes on signed out.
+ */
+export const revocation: RequestHandler = (req, _res, next) => {
+  const user = req.user as User | undefined;
+  // passport empties `session.passport` when the deserializer finds no user (account deleted)
+  const orphaned = !user && req.session?.passport !== undefined;
+  const stale = user !== undefined && req.session.generation !== user.sessionGeneration;
+  if (!orphaned && !stale) return next();
+  req.user = undefined;
+  req.session.destroy((error) => next(error));
+};
+
+/** Errors raised by the session store or while loading the session's user: a dependency is down. */
+export const sessionErrors: ErrorRequestHandler = (
+  _error: unknown,
+  _req: Request,
+  res: Response,
+  _next: NextFunction,
+) => {
+  sendProblem(res, 503, 'unavailable', 'Sessions are unavailable right now; try again shortly.');
+};
+
+/** The session links of the request chain, in order: session, passport, revocation, renewal. */
+export function sessionMiddlewares(options: SessionMiddlewareOptions): Array<RequestHandler | ErrorRequestHandler> {
+  return [
+    session({
+      name: SESSION_COOKIE,
+      store: options.store,
+      secret: options.secret,
+      resave: false,
+      saveUninitialized: false,
+      rolling: false,
+      unset: 'destroy',
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: options.secureCookies,
+        maxAge: options.maxAgeMs,
+      },
+    }),
+    passport.initialize(),
+    passport.session(),
+    revocation,
+    renewal(options.maxAgeMs),
+    sessionErrors,
+  ];
+}

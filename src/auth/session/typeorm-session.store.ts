@@ -1,0 +1,55 @@
+import { Store, type SessionData } from 'express-session';
+import { LessThan, type Repository } from 'typeorm';
+import { SessionRecord } from './session.entity';
+
+type Callback<T = void> = (error?: unknown, value?: T) => void;
+
+const DEFAULT_LIFETIME_MS = 24 * 3600_000;
+
+/**
+ * express-session store in the app's own database (the embedded default). The user id is
+ * kept in its own column so an account's sessions can be found and removed together.
+ * It has no `touch`: expiry moves forward only when the session is saved (see renewal).
+ */
+export class TypeormSessionStore extends Store {
+  constructor(private readonly sessions: Repository<SessionRecord>) {
+    super();
+  }
+
+  get(sid: string, callback: Callback<SessionData | null>): void {
+    this.sessions
+      .findOneBy({ id: sid })
+      .then((row) => {
+        if (!row || row.expiresAt.getTime() <= Date.now()) return callback(null, null);
+        callback(null, JSON.parse(row.data) as SessionData);
+      })
+      .catch(callback);
+  }
+
+  set(sid: string, session: SessionData, callback: Callback = () => undefined): void {
+    const expires = session.cookie?.expires
+      ? new Date(session.cookie.expires)
+      : new Date(Date.now() + DEFAULT_LIFETIME_MS);
+    this.sessions
+      .upsert(
+        { id: sid, userId: session.passport?.user ?? null, expiresAt: expires, data: JSON.stringify(session) },
+        ['id'],
+      )
+      .then(() => callback(), callback);
+  }
+
+  destroy(sid: string, callback: Callback = () => undefined): void {
+    this.sessions.delete({ id: sid }).then(() => callback(), callback);
+  }
+
+  /** Removes every session of a user (account deleted). */
+  async destroyAllOf(userId: string): Promise<void> {
+    await this.sessions.delete({ userId });
+  }
+
+  /** Deletes expired rows; run periodically. */
+  async reap(now = new Date()): Promise<number> {
+    const result = await this.sessions.delete({ expiresAt: LessThan(now) });
+    return result.affected ?? 0;
+  }
+}

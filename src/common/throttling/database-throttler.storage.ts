@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import type { ThrottlerStorage } from '@nestjs/throttler';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { RateLimit } from './rate-limit.entity';
+
+interface ThrottlerStorageRecord {
+  totalHits: number;
+  timeToExpire: number;
+  isBlocked: boolean;
+  timeToBlockExpire: number;
+}
+
+function isDuplicateKey(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const code = (error.driverError as { code?: string } | undefined)?.code;
+  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
+}
+
+const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
+
+/**
+ * Throttling counters in the database, so a limit holds across every instance of the app.
+ * Each hit is one atomic UPDATE on a live window, or the insert (or reset) of a new one.
+ */
+@Injectable()
+export class DatabaseThrottlerStorage implements ThrottlerStorage {
+  constructor(@InjectRepository(RateLimit) private readonly limits: Repository<RateLimit>) {}
+
+  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+    const now = new Date();
+    await this.hit(key, ttl, now);
+    const row = await this.limits.findOneByOrFail({ key });
+    let blockedUntil = row.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
+    if (!blockedUntil && row.hits > limit) {
+      blockedUntil = new Date(now.getTime() + blockDuration);
+      await this.limits.update({ key }, { blockedUntil });
+    }
+    return {
+      totalHits: row.hits,
+      timeToExpire: seconds(row.expiresAt.getTime() - now.getTime()),
+      isBlocked: blockedUntil !== null,
+      timeToBlockExpire: blockedUntil ? seconds(blockedUntil.getTime() - now.getTime()) : 0,
+    };
+  }
+
+  private async hit(key: string, ttl: number, now: Date): Promise<void> {
+    const expiresAt = new Date(now.getTime() + ttl);
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const bumped = await this.limits
+        .createQueryBuilder()
+        .update()
+        .set({ hits: () => 'hits + 1' })
+        .where('key = :key AND expires_at > :now', { key, now })
+        .execute();
+      if (bumped.affected) return;
+      try {
+        await this.limits.insert({ key, hits: 1, expiresAt, blockedUntil: null });
+        return;
+      } catch (error) {
+        if (!isDuplicateKey(error)) throw error;
+      }
+      // The window has expired: start a new one, keeping a block that outlasts it.
+      const reset = await this.limits
+        .createQueryBuilder()
+        .update()
+        .set({
+          hits: 1,
+          expiresAt,
+          blockedUntil: () => 'CASE WHEN blocked_until > :now THEN blocked_until ELSE NULL END',
+        })
+        .where('key = :key AND expires_at <= :now', { key, now })
+        .execute();
+      if (reset.affected) return;
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { ThrottlerModule, type ThrottlerOptions } from '@nestjs/throttler';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { DatabaseThrottlerStorage } from './database-throttler.storage';
+import { RateLimitGroup, rateLimitGroupOf } from './rate-limited.decorator';
+import { RateLimit } from './rate-limit.entity';
+
+const MINUTE = 60_000;
+
+const byIp = (req: Record<string, unknown>) => `ip:${String((req as unknown as Request).ip)}`;
+const byLogin = (req: Record<string, unknown>) => {
+  const login = ((req as unknown as Request).body as { login?: unknown } | undefined)?.login;
+  return `login:${typeof login === 'string' ? login.trim().toLowerCase() : ''}`;
+};
+
+const throttler = (
+  name: string,
+  group: RateLimitGroup,
+  limit: number,
+  ttl: number,
+  getTracker: ThrottlerOptions['getTracker'],
+): ThrottlerOptions => ({
+  name,
+  limit,
+  ttl,
+  blockDuration: ttl,
+  getTracker,
+  skipIf: (context: ExecutionContext) => rateLimitGroupOf(context) !== group,
+});
+
+/**
+ * The limits, per group of routes. Counters live in the database (rate_limits) so they hold
+ * across instances. Client IPs come from X-Forwarded-For only when TRUST_PROXY says so.
+ */
+export const THROTTLERS: ThrottlerOptions[] = [
+  throttler('login-ip', 'login', 30, 15 * MINUTE, byIp),
+  throttler('login-account', 'login', 10, 15 * MINUTE, byLogin),
+  throttler('signup-ip', 'signup', 10, 60 * MINUTE, byIp),
+];
+
+/** The database-backed counter store, in a module of its own so the throttler's factory can inject it. */
+@Module({
+  imports: [TypeOrmModule.forFeature([RateLimit])],
+  providers: [DatabaseThrottlerStorage],
+  exports: [DatabaseThrottlerStorage],
+})
+class RateLimitStorageModule {}
+
+/** Registers @nestjs/throttler (global) with our throttlers and storage; the guard is an APP_GUARD. */
+@Module({
+  imports: [
+    ThrottlerModule.forRootAsync({
+      imports: [RateLimitStorageModule],
+      inject: [DatabaseThrottlerStorage],
+      useFactory: (storage: DatabaseThrottlerStorage) => ({ throttlers: THROTTLERS, storage, setHeaders: false }),
+    }),
+  ],
+})
+export class ThrottlingModule {}

@@ -1,0 +1,209 @@
+import { isIP } from 'node:net';
+import { resolve } from 'node:path';
+
+export type NodeEnv = 'development' | 'production' | 'test';
+export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
+export type TrustProxy = boolean | number | string[];
+
+export interface AppConfig {
+  port: number;
+  nodeEnv: NodeEnv;
+  production: boolean;
+  dataDir: string;
+  trustProxy: TrustProxy;
+  trustedOrigins: string[];
+  logLevel: string;
+}
+
+export interface DatabaseConfig {
+  kind: DatabaseKind;
+  /** Present for MySQL/MariaDB; a secret (it holds the password): never log it. */
+  url?: string;
+  sqlitePath: string;
+  migrationsRun: boolean;
+}
+
+export interface SessionConfig {
+  store: 'database' | 'dynamodb';
+  /** From SESSION_SECRET; when absent outside production one is generated in DATA_DIR. */
+  secret?: string;
+  maxAgeMs: number;
+  dynamodb: {
+    table: string;
+    region: string;
+    endpoint?: string;
+    createTable: boolean;
+  };
+}
+
+export interface FreebConfig {
+  app: AppConfig;
+  database: DatabaseConfig;
+  session: SessionConfig;
+}
+
+/** A configuration problem: its message names the variable and what is expected, never the value. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const DEFAULT_SECRETS = new Set(['secret', 'changeme', 'change-me', 'keyboard cat', 'freeb', 'please-change-me']);
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+type Env = Record<string, string | undefined>;
+
+/** Reads variables one by one, collecting every problem before failing once. */
+class EnvReader {
+  readonly problems: string[] = [];
+
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | undefined {
+    const value = this.env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
+      this.problems.push(`${name} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return Number(value);
+  }
+
+  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
+    const value = this.raw(name);
+    if (value === undefined) return fallback;
+    if (!allowed.includes(value as T)) {
+      this.problems.push(`${name} must be one of ${allowed.join(', ')}`);
+      return fallback;
+    }
+    return value as T;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined) return fallback;
+    if (['true', '1', 'yes', 'on'].includes(value)) return true;
+    if (['false', '0', 'no', 'off'].includes(value)) return false;
+    this.problems.push(`${name} must be true or false`);
+    return fallback;
+  }
+}
+
+function parseTrustProxy(reader: EnvReader): TrustProxy {
+  const value = reader.raw('TRUST_PROXY');
+  if (value === undefined || value === 'false' || value === 'off') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const valid = entries.every((entry) => {
+    if (PROXY_NAMES.has(entry)) return true;
+    const [address, prefix] = entry.split('/');
+    if (!isIP(address)) return false;
+    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128));
+  });
+  if (!valid || entries.length === 0) {
+    reader.problems.push(
+      'TRUST_PROXY must be true, false, a hop count, or a comma-separated list of addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+    );
+    return false;
+  }
+  return entries;
+}
+
+function parseTrustedOrigins(reader: EnvReader): string[] {
+  const value = reader.raw('TRUSTED_ORIGINS');
+  if (value === undefined) return [];
+  const origins: string[] = [];
+  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+    try {
+      const url = new URL(entry);
+      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search) {
+        throw new Error('not an origin');
+      }
+      origins.push(url.origin);
+    } catch {
+      reader.problems.push('TRUSTED_ORIGINS must be a comma-separated list of origins such as https://app.example.com');
+      return [];
+    }
+  }
+  return origins;
+}
+
+function parseDatabase(reader: EnvReader, dataDir: string): DatabaseConfig {
+  const url = reader.raw('DATABASE_URL');
+  const migrationsRun = reader.boolean('DB_MIGRATE_ON_START', true);
+  const sqlitePath = resolve(dataDir, 'freeb.sqlite');
+  if (url === undefined) return { kind: 'sqlite', sqlitePath, migrationsRun };
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(url);
+  } catch {
+    parsed = undefined;
+  }
+  const kind = parsed?.protocol.replace(/:$/, '');
+  if (!parsed || (kind !== 'mysql' && kind !== 'mariadb') || !parsed.hostname || parsed.pathname.length < 2) {
+    reader.problems.push('DATABASE_URL must look like mysql://user:password@host:3306/database (or mariadb://...)');
+    return { kind: 'sqlite', sqlitePath, migrationsRun };
+  }
+  return { kind, url, sqlitePath, migrationsRun };
+}
+
+function parseSessionSecret(reader: EnvReader, production: boolean): string | undefined {
+  const secret = reader.raw('SESSION_SECRET');
+  if (!production) return secret;
+  if (secret === undefined) {
+    reader.problems.push('SESSION_SECRET is required when NODE_ENV=production (32 or more random characters)');
+  } else if (secret.length < 32 || DEFAULT_SECRETS.has(secret.toLowerCase())) {
+    reader.problems.push('SESSION_SECRET must be 32 or more random characters, not a default value');
+  }
+  return secret;
+}
+
+/** Parses and validates the environment. Throws ConfigError naming every bad variable. */
+export function loadConfiguration(env: Env = process.env): FreebConfig {
+  const reader = new EnvReader(env);
+  const nodeEnv = reader.oneOf<NodeEnv>('NODE_ENV', 'development', ['development', 'production', 'test']);
+  const production = nodeEnv === 'production';
+  const dataDir = resolve(reader.raw('DATA_DIR') ?? './data');
+
+  const app: AppConfig = {
+    port: reader.integer('PORT', 3000, 0, 65535),
+    nodeEnv,
+    production,
+    dataDir,
+    trustProxy: parseTrustProxy(reader),
+    trustedOrigins: parseTrustedOrigins(reader),
+    logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+  };
+  const database = parseDatabase(reader, dataDir);
+  const session: SessionConfig = {
+    store: reader.oneOf('SESSION_STORE', 'database', ['database', 'dynamodb'] as const),
+    secret: parseSessionSecret(reader, production),
+    maxAgeMs: reader.integer('SESSION_TTL_HOURS', 24 * 14, 1, 24 * 365) * 3600_000,
+    dynamodb: {
+      table: reader.raw('DYNAMODB_TABLE') ?? 'freeb-sessions',
+      region: reader.raw('AWS_REGION') ?? 'us-east-1',
+      endpoint: undefined,
+      createTable: reader.boolean('DYNAMODB_CREATE_TABLE', !production),
+    },
+  };
+  const endpoint = reader.raw('DYNAMODB_ENDPOINT');
+  if (endpoint !== undefined) {
+    if (!/^https?:\/\/[^\s/]+/.test(endpoint)) reader.problems.push('DYNAMODB_ENDPOINT must be an http(s) URL');
+    else session.dynamodb.endpoint = endpoint;
+  }
+  if (!/^[A-Za-z0-9_.-]{3,255}$/.test(session.dynamodb.table)) {
+    reader.problems.push('DYNAMODB_TABLE must be 3 to 255 letters, digits, _ . or -');
+  }
+
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return { app, database, session };
+}

@@ -1,0 +1,61 @@
+import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  HealthCheck,
+  HealthCheckResult,
+  HealthCheckService,
+  HealthIndicatorService,
+  TypeOrmHealthIndicator,
+} from '@nestjs/terminus';
+import { SkipThrottle } from '@nestjs/throttler';
+import { SessionBackend } from '../auth/session/session-backend';
+import { AppError, ErrorCode } from '../common/errors/app-error';
+
+@ApiTags('health')
+@SkipThrottle()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly database: TypeOrmHealthIndicator,
+    private readonly indicators: HealthIndicatorService,
+    private readonly sessions: SessionBackend,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Liveness: the process is up' })
+  @ApiOkResponse({ schema: { example: { status: 'ok' } } })
+  live(): { status: 'ok' } {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  @HealthCheck()
+  @ApiOperation({ summary: 'Readiness: database and session store answer (503 names the failing check)' })
+  async ready(): Promise<HealthCheckResult> {
+    try {
+      return await this.health.check([
+        () => this.database.pingCheck('database', { timeout: 3000 }),
+        () => this.checkSessions(),
+      ]);
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      const failing = Object.keys((error.getResponse() as HealthCheckResult).error ?? {});
+      throw new AppError(
+        ErrorCode.Unavailable,
+        `Not ready: ${failing.join(', ')} down.`,
+        failing.map((check) => ({ field: check, message: `${check} is down` })),
+      );
+    }
+  }
+
+  private async checkSessions() {
+    const indicator = this.indicators.check('sessions');
+    try {
+      await this.sessions.check();
+      return indicator.up({ store: this.sessions.name });
+    } catch {
+      return indicator.down({ store: this.sessions.name, message: 'session store unreachable' });
+    }
+  }
+}

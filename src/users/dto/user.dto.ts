@@ -1,0 +1,49 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { User } from '../entities/user.entity';
+
+/** What anyone may see of a user in lists, posts and comments. */
+export class UserSummaryDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+  @ApiProperty({ example: 'ada.l' })
+  username: string;
+  @ApiProperty({ type: String, nullable: true, example: 'Ada' })
+  firstName: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'Lovelace' })
+  lastName: string | null;
+  /** Absent until the user sets an avatar. */
+  @ApiProperty({ type: String, nullable: true, format: 'uri' })
+  avatarUrl: string | null;
+
+  static from(user: User): UserSummaryDto {
+    return {
+      id: user.id,
+      username: user.username,
+      firstName: user.firstName,
+      lastName: user.lastName,
+      avatarUrl: null,
+    };
+  }
+}
+
+/** A public profile. */
+export class ProfileDto extends UserSummaryDto {
+  @ApiProperty({ type: String, nullable: true })
+  bio: string | null;
+  @ApiProperty({ type: String, format: 'date-time' })
+  createdAt: string;
+
+  static fromUser(user: User): ProfileDto {
+    return { ...UserSummaryDto.from(user), bio: user.bio, createdAt: user.createdAt.toISOString() };
+  }
+}
+
+/** The signed-in user's own account, the only shape that carries an email. */
+export class PrivateUserDto extends ProfileDto {
+  @ApiProperty({ format: 'email' })
+  email: string;
+
+  static fromUser(user: User): PrivateUserDto {
+    return { ...ProfileDto.fromUser(user), email: user.email };
+  }
+}

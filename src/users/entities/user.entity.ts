@@ -1,0 +1,39 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+@Entity('users')
+export class User {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** Stored lower-case: usernames are unique without regard to case. */
+  @Index('UQ_users_username', { unique: true })
+  @Column({ type: 'varchar', length: 30 })
+  username: string;
+
+  /** Stored lower-case: emails are unique without regard to case. */
+  @Index('UQ_users_email', { unique: true })
+  @Column({ type: 'varchar', length: 254 })
+  email: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 255 })
+  passwordHash: string;
+
+  @Column({ name: 'first_name', type: 'varchar', length: 50, nullable: true })
+  firstName: string | null;
+
+  @Column({ name: 'last_name', type: 'varchar', length: 50, nullable: true })
+  lastName: string | null;
+
+  @Column({ type: 'varchar', length: 500, nullable: true })
+  bio: string | null;
+
+  /** Bumped when the password changes: sessions that carry an older value are revoked. */
+  @Column({ name: 'session_generation', type: 'integer', default: 0 })
+  sessionGeneration: number;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
+  updatedAt: Date;
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Get, Param, Patch, UseGuards } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Viewer } from '../auth/viewer.decorator';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { ProfileDto, PrivateUserDto } from './dto/user.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import type { User } from './entities/user.entity';
+import { UsersService } from './users.service';
+
+@ApiTags('users')
+@Controller('users')
+export class UsersController {
+  constructor(private readonly users: UsersService) {}
+
+  @Patch('me')
+  @UseGuards(AuthenticatedGuard)
+  @ApiOperation({ summary: 'Update your profile (names, bio)' })
+  @ApiOkResponse({ type: PrivateUserDto })
+  @ApiProblems(400, 401, 403)
+  updateMe(@Viewer() viewer: User, @Body() dto: UpdateProfileDto): Promise<PrivateUserDto> {
+    return this.users.updateProfile(viewer, dto);
+  }
+
+  @Get(':username')
+  @ApiOperation({ summary: "A user's public profile" })
+  @ApiOkResponse({ type: ProfileDto })
+  @ApiProblems(404)
+  getProfile(@Param('username') username: string): Promise<ProfileDto> {
+    return this.users.getProfile(username);
+  }
+}

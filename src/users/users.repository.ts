@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { User } from './entities/user.entity';
+
+/** True when a write failed on a unique index (SQLite and MySQL/MariaDB phrase it differently). */
+export function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string; errno?: number } | undefined;
+  return (
+    driverError?.code === 'ER_DUP_ENTRY' ||
+    driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
+    driverError?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}
+
+@Injectable()
+export class UsersRepository {
+  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+
+  findById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id });
+  }
+
+  findByUsername(username: string): Promise<User | null> {
+    return this.users.findOneBy({ username });
+  }
+
+  findByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email });
+  }
+
+  async existsByUsernameOrEmail(username: string, email: string): Promise<{ username: boolean; email: boolean }> {
+    const rows = await this.users.find({
+      select: { username: true, email: true },
+      where: [{ username }, { email }],
+    });
+    return {
+      username: rows.some((row) => row.username === username),
+      email: rows.some((row) => row.email === email),
+    };
+  }
+
+  insert(user: User): Promise<unknown> {
+    return this.users.insert(user);
+  }
+
+  async updateProfile(id: string, changes: Partial<Pick<User, 'firstName' | 'lastName' | 'bio'>>, at: Date) {
+    await this.users.update({ id }, { ...changes, updatedAt: at });
+  }
+
+  /** Sets a new password hash and bumps the session generation in one statement. */
+  async replacePassword(id: string, passwordHash: string, at: Date): Promise<void> {
+    await this.users
+      .createQueryBuilder()
+      .update()
+      .set({ passwordHash, updatedAt: at, sessionGeneration: () => 'session_generation + 1' })
+      .where('id = :id', { id })
+      .execute();
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.users.delete({ id });
+  }
+}
