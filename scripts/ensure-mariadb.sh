@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Makes sure MariaDB answers on 127.0.0.1:3306 and that the test account exists.
+# Starts the server when it is down (see ../shared/STACK.md: mariadbd refuses to run as root).
+# The test account may create and drop databases named freeb_t_* and nothing else.
+set -euo pipefail
+
+ping() { mysqladmin --protocol=socket -uroot ping >/dev/null 2>&1; }
+
+if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+  echo "MariaDB is not installed: apt-get install -y mariadb-server" >&2
+  exit 1
+fi
+
+if ! ping; then
+  echo "Starting MariaDB..." >&2
+  mkdir -p /run/mysqld
+  chown mysql:mysql /run/mysqld
+  start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd -- --user=mysql
+  for _ in $(seq 1 60); do ping && break; sleep 0.5; done
+  ping || { echo "MariaDB did not start" >&2; exit 1; }
+fi
+
+mysql --protocol=socket -uroot <<'SQL'
+CREATE USER IF NOT EXISTS 'freeb_test'@'127.0.0.1' IDENTIFIED BY 'freeb_test';
+CREATE USER IF NOT EXISTS 'freeb_test'@'localhost' IDENTIFIED BY 'freeb_test';
+GRANT ALL PRIVILEGES ON `freeb\_t\_%`.* TO 'freeb_test'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON `freeb\_t\_%`.* TO 'freeb_test'@'localhost';
+SQL

@@ -1,0 +1,97 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Test } from '@nestjs/testing';
+import { createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp } from '../../src/app.setup';
+
+export type Mode = 'embedded' | 'cloud';
+
+export const mode: Mode = process.env.FREEB_TEST_MODE === 'cloud' ? 'cloud' : 'embedded';
+
+export interface TestApp {
+  app: NestExpressApplication;
+  server: Server;
+  dataSource: DataSource;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+type Env = Record<string, string | undefined>;
+
+const suffix = () => randomBytes(5).toString('hex');
+
+/** Environment of a fresh, isolated backend for one suite: own data dir, database and table. */
+async function isolatedEnv(dataDir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+  const env: Record<string, string> = {
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'silent',
+    DATA_DIR: dataDir,
+    // Fixtures come from distinct client addresses (X-Forwarded-For), as behind a proxy.
+    TRUST_PROXY: 'loopback',
+  };
+  if (mode === 'embedded') return { env, drop: async () => undefined };
+
+  const credentials = process.env.FREEB_TEST_MYSQL ?? 'freeb_test:freeb_test@127.0.0.1:3306';
+  const database = `freeb_t_${suffix()}`;
+  const admin = await createConnection(`mysql://${credentials}`);
+  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.end();
+  Object.assign(env, {
+    DATABASE_URL: `mariadb://${credentials}/${database}`,
+    SESSION_STORE: 'dynamodb',
+    DYNAMODB_ENDPOINT: process.env.FREEB_TEST_DYNAMODB_ENDPOINT ?? '',
+    DYNAMODB_TABLE: `sessions_${suffix()}`,
+    AWS_REGION: 'us-east-1',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+  });
+  return {
+    env,
+    drop: async () => {
+      const connection = await createConnection(`mysql://${credentials}`);
+      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await connection.end();
+    },
+  };
+}
+
+/**
+ * Boots the whole app as main.ts does (same module, same configureApp), on a backend of its
+ * own: embedded (SQLite + database sessions) or cloud (MariaDB + DynamoDB), per FREEB_TEST_MODE.
+ * `overrides` set (or, when undefined, unset) variables on top.
+ */
+export async function startApp(overrides: Env = {}): Promise<TestApp> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'freeb-e2e-'));
+  const { env, drop } = await isolatedEnv(dataDir);
+  const applied: Env = { ...env, ...overrides };
+  const previous: Env = {};
+  for (const [key, value] of Object.entries(applied)) {
+    previous[key] = process.env[key];
+    if (value === undefined) delete process.env[key];
+    else process.env[key] = value;
+  }
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
+  await app.listen(0, '127.0.0.1');
+  return {
+    app,
+    server: app.getHttpServer() as Server,
+    dataSource: app.get(DataSource),
+    env: Object.fromEntries(Object.entries(applied).filter(([, v]) => v !== undefined)) as Record<string, string>,
+    close: async () => {
+      await app.close();
+      await drop();
+      rmSync(dataDir, { recursive: true, force: true });
+      for (const [key, value] of Object.entries(previous)) {
+        if (value === undefined) delete process.env[key];
+        else process.env[key] = value;
+      }
+    },
+  };
+}
