@@ -3,7 +3,7 @@
  * cloud-only suites in test/cloud/. The global setup starts what they need.
  * @type {import('jest').Config}
  */
-const { baseConfig } = require('../jest.config.js');
+const { baseConfig } = require('./jest-base.config.js');
 
 module.exports = {
   ...baseConfig,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, UseGuards } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AuthenticatedGuard } from '../auth/authenticated.guard';
 import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
@@ -15,6 +15,7 @@ export class UsersController {
 
   @Patch('me')
   @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
   @ApiOperation({ summary: 'Update your profile (names, bio)' })
   @ApiOkResponse({ type: PrivateUserDto })
   @ApiProblems(400, 401, 403)

@@ -30,7 +30,7 @@ const suffix = () => randomBytes(5).toString('hex');
 async function isolatedEnv(dataDir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const env: Record<string, string> = {
     NODE_ENV: 'test',
-    LOG_LEVEL: 'silent',
+    LOG_LEVEL: process.env.FREEB_TEST_LOG_LEVEL ?? 'silent',
     DATA_DIR: dataDir,
     // Fixtures come from distinct client addresses (X-Forwarded-For), as behind a proxy.
     TRUST_PROXY: 'loopback',
@@ -64,12 +64,13 @@ async function isolatedEnv(dataDir: string): Promise<{ env: Record<string, strin
 /**
  * Boots the whole app as main.ts does (same module, same configureApp), on a backend of its
  * own: embedded (SQLite + database sessions) or cloud (MariaDB + DynamoDB), per FREEB_TEST_MODE.
- * `overrides` set (or, when undefined, unset) variables on top.
+ * `overrides` set (or, when undefined, unset) variables on top; a function receives the
+ * isolated environment first.
  */
-export async function startApp(overrides: Env = {}): Promise<TestApp> {
+export async function startApp(overrides: Env | ((env: Record<string, string>) => Env) = {}): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'freeb-e2e-'));
   const { env, drop } = await isolatedEnv(dataDir);
-  const applied: Env = { ...env, ...overrides };
+  const applied: Env = { ...env, ...(typeof overrides === 'function' ? overrides(env) : overrides) };
   const previous: Env = {};
   for (const [key, value] of Object.entries(applied)) {
     previous[key] = process.env[key];

@@ -14,6 +14,11 @@ declare module 'express-session' {
 
 const storeDown = () => unavailable('session store');
 
+/** Drops the request's session so express-session sends no cookie for a session it could not store. */
+function forgetSession(req: Request): void {
+  (req as { session?: unknown }).session = undefined;
+}
+
 /**
  * Signs the user in on a fresh session id (passport regenerates it: no fixation) that carries
  * the user's current session generation, saved before the answer is sent.
@@ -22,7 +27,11 @@ export function startSession(req: Request, user: User): Promise<void> {
   req.session.generation = user.sessionGeneration;
   req.session.renewedAt = Date.now();
   return new Promise((resolve, reject) =>
-    req.logIn(user, { session: true, keepSessionInfo: true }, (error) => (error ? reject(storeDown()) : resolve())),
+    req.logIn(user, { session: true, keepSessionInfo: true }, (error) => {
+      if (!error) return resolve();
+      forgetSession(req);
+      reject(storeDown());
+    }),
   );
 }
 

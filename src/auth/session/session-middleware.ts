@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
 import passport from 'passport';
@@ -43,11 +44,12 @@ export const revocation: RequestHandler = (req, _res, next) => {
 
 /** Errors raised by the session store or while loading the session's user: a dependency is down. */
 export const sessionErrors: ErrorRequestHandler = (
-  _error: unknown,
+  error: unknown,
   _req: Request,
   res: Response,
   _next: NextFunction,
 ) => {
+  new Logger('Sessions').warn(`Session unavailable: ${String(error)}`);
   sendProblem(res, 503, 'unavailable', 'Sessions are unavailable right now; try again shortly.');
 };
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
 import { AppError, ErrorCode, FieldError } from './app-error';
+import { isDependencyDown } from './dependency-errors';
 import { sendProblem } from './send-problem';
 import { STATUS_BY_CODE } from './problem';
 
@@ -64,6 +65,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
       const detail = BODY_PARSER_DETAIL[exception.type] ?? 'The request body could not be read.';
       return sendProblem(res, exception.status, CODE_BY_STATUS[exception.status] ?? 'bad-request', detail);
+    }
+    if (isDependencyDown(exception)) {
+      this.logger.warn(`Dependency unavailable: ${String(exception)}`);
+      return sendProblem(res, 503, ErrorCode.Unavailable, 'A service Freeb depends on is unavailable; try again shortly.');
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     sendProblem(res, 500, 'internal', 'Something went wrong on our side; it has been logged.');

@@ -1,0 +1,106 @@
+import { startApp, type TestApp } from './harness/app';
+import { client } from './harness/client';
+
+type Operation = {
+  responses: Record<string, { content?: Record<string, unknown> }>;
+  security?: Array<Record<string, unknown>>;
+  requestBody?: unknown;
+};
+type OpenApi = {
+  paths: Record<string, Record<string, Operation>>;
+  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; securitySchemes: Record<string, { type: string; in: string; name: string }> };
+};
+
+describe('Health and API docs (e2e)', () => {
+  let t: TestApp;
+  let doc: OpenApi;
+
+  beforeAll(async () => {
+    t = await startApp();
+    doc = (await client(t).get('/docs-json').expect(200)).body as OpenApi;
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('answers liveness and readiness', async () => {
+    await client(t).get('/health').expect(200, { status: 'ok' });
+    const ready = await client(t).get('/health/ready').expect(200);
+    expect(ready.body.info).toEqual(
+      expect.objectContaining({
+        database: expect.objectContaining({ status: 'up' }),
+        sessions: expect.objectContaining({ status: 'up' }),
+      }),
+    );
+  });
+
+  it('serves interactive docs at /docs', async () => {
+    const res = await client(t).get('/docs').redirects(1).expect(200);
+    expect(res.text).toContain('swagger');
+  });
+
+  it('documents every endpoint of the contract', () => {
+    const expected: Array<[string, string]> = [
+      ['post', '/api/auth/signup'],
+      ['post', '/api/auth/login'],
+      ['post', '/api/auth/logout'],
+      ['get', '/api/auth/me'],
+      ['put', '/api/auth/password'],
+      ['get', '/api/users/{username}'],
+      ['patch', '/api/users/me'],
+      ['delete', '/api/users/me'],
+      ['get', '/health'],
+      ['get', '/health/ready'],
+    ];
+    for (const [method, path] of expected) {
+      expect(doc.paths[path]?.[method]).toBeDefined();
+    }
+  });
+
+  it('documents problem-details errors on every API operation', () => {
+    for (const [path, operations] of Object.entries(doc.paths)) {
+      if (!path.startsWith('/api/')) continue;
+      for (const [method, operation] of Object.entries(operations)) {
+        const problems = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
+        expect({ method, path, problems: problems.length > 0 }).toEqual({ method, path, problems: true });
+        for (const [, response] of problems) {
+          expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
+        }
+      }
+    }
+    expect(doc.components.schemas.ProblemDetails.properties).toEqual(
+      expect.objectContaining({ type: expect.anything(), title: expect.anything(), status: expect.anything(), detail: expect.anything(), errors: expect.anything() }),
+    );
+  });
+
+  it('describes bodies and responses with their fields', () => {
+    expect(doc.components.schemas.SignupDto.properties).toEqual(
+      expect.objectContaining({ username: expect.anything(), email: expect.anything(), password: expect.anything() }),
+    );
+    expect(doc.components.schemas.SignupDto.required).toEqual(expect.arrayContaining(['username', 'email', 'password']));
+    expect(doc.components.schemas.LoginDto.properties).toEqual(
+      expect.objectContaining({ login: expect.anything(), password: expect.anything() }),
+    );
+    expect(Object.keys(doc.components.schemas.PrivateUserDto.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'username', 'email', 'firstName', 'lastName', 'bio', 'avatarUrl', 'createdAt']),
+    );
+    expect(Object.keys(doc.components.schemas.ProfileDto.properties ?? {})).not.toContain('email');
+    expect(doc.paths['/api/auth/signup'].post.responses['201'].content).toBeDefined();
+  });
+
+  it('names the session cookie as the security scheme of signed-in operations', () => {
+    expect(Object.values(doc.components.securitySchemes)).toEqual(
+      expect.arrayContaining([expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'freeb.sid' })]),
+    );
+    for (const [method, path] of [
+      ['get', '/api/auth/me'],
+      ['post', '/api/auth/logout'],
+      ['put', '/api/auth/password'],
+      ['patch', '/api/users/me'],
+      ['delete', '/api/users/me'],
+    ]) {
+      expect(doc.paths[path][method].security).toBeDefined();
+    }
+  });
+});
