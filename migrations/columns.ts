@@ -8,4 +8,8 @@ export const id = (name = 'id'): TableColumnOptions => ({
   isPrimary: name === 'id',
 });
 
-export const datetime = (name: string): TableColumnOptions => ({ name, type: 'datetime', precision: 3 });
+export const datetime = (name: string): TableColumnOptions => ({
+  name,
+  type: 'datetime',
+  precision: 3,
+});

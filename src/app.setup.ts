@@ -38,7 +38,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       secureCookies: appConfig.production,
     }),
   );
-  app.setGlobalPrefix(API_PREFIX, { exclude: [{ path: 'health', method: RequestMethod.GET }, { path: 'health/ready', method: RequestMethod.GET }] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: [
+      { path: 'health', method: RequestMethod.GET },
+      { path: 'health/ready', method: RequestMethod.GET },
+    ],
+  });
   setUpOpenApi(app);
   app.enableShutdownHooks();
   return app;

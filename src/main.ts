@@ -14,6 +14,8 @@ async function bootstrap(): Promise<void> {
 }
 
 bootstrap().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Freeb failed to start: ${String(error)}`);
+  console.error(
+    error instanceof ConfigError ? error.message : `Freeb failed to start: ${String(error)}`,
+  );
   process.exit(1);
 });

@@ -20,11 +20,18 @@ describe('Accounts and sessions (e2e)', () => {
       const agent = client(t);
       const res = await agent
         .post('/api/auth/signup')
-        .send({ ...fields, username: fields.username.toUpperCase(), firstName: 'Ada', lastName: 'Lovelace' })
+        .send({
+          ...fields,
+          username: fields.username.toUpperCase(),
+          firstName: 'Ada',
+          lastName: 'Lovelace',
+        })
         .expect(201);
 
       expect(res.body).toEqual({
-        id: expect.stringMatching(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/),
+        id: expect.stringMatching(
+          /^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+        ),
         username: fields.username,
         email: fields.email,
         firstName: 'Ada',
@@ -72,7 +79,11 @@ describe('Accounts and sessions (e2e)', () => {
       ['a password too long', { password: 'x'.repeat(129) }, 'password'],
       ['a common password', { password: 'password123' }, 'password'],
       ['a common password in other case', { password: 'SUNSHINE1' }, 'password'],
-      ['a password equal to the username', { password: 'samepassword', username: 'samepassword' }, 'password'],
+      [
+        'a password equal to the username',
+        { password: 'samepassword', username: 'samepassword' },
+        'password',
+      ],
       ['a number where text belongs', { firstName: 42 }, 'firstName'],
       ['an unknown field', { isAdmin: true }, 'isAdmin'],
     ])('answers 400 for %s and creates nothing', async (_label, change, field) => {
@@ -82,7 +93,10 @@ describe('Accounts and sessions (e2e)', () => {
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
       expect(res.headers['set-cookie']).toBeUndefined();
-      await client(t).post('/api/auth/login').send({ login: fields.email, password: fields.password }).expect(401);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: fields.email, password: fields.password })
+        .expect(401);
     });
 
     it('answers malformed JSON and a missing body with problems', async () => {
@@ -102,9 +116,17 @@ describe('Accounts and sessions (e2e)', () => {
   describe('login', () => {
     it('signs in by username or by email, in any case', async () => {
       const account = await signUp(t);
-      for (const login of [account.username, account.email, account.email.toUpperCase(), ` ${account.username} `]) {
+      for (const login of [
+        account.username,
+        account.email,
+        account.email.toUpperCase(),
+        ` ${account.username} `,
+      ]) {
         const agent = client(t);
-        const res = await agent.post('/api/auth/login').send({ login, password: account.password }).expect(200);
+        const res = await agent
+          .post('/api/auth/login')
+          .send({ login, password: account.password })
+          .expect(200);
         expect(res.body).toEqual(expect.objectContaining({ id: account.id, email: account.email }));
         await agent.get('/api/auth/me').expect(200);
       }
@@ -126,20 +148,30 @@ describe('Accounts and sessions (e2e)', () => {
     });
 
     it('refuses an invalid body before it reaches the session', async () => {
-      const res = await client(t).post('/api/auth/login').send({ login: 'someone', password: 7 }).expect(400);
+      const res = await client(t)
+        .post('/api/auth/login')
+        .send({ login: 'someone', password: 7 })
+        .expect(400);
       expectProblem(res.body, 400);
       expect(res.headers['set-cookie']).toBeUndefined();
-      await client(t).post('/api/auth/login').send({ login: 'x', password: 'y', extra: 1 }).expect(400);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: 'x', password: 'y', extra: 1 })
+        .expect(400);
     });
 
     it('gives a new session id on login, and the old one stops working (no fixation)', async () => {
       const account = await signUp(t);
       const agent = client(t);
-      const first = await agent.post('/api/auth/login').send({ login: account.username, password: account.password });
+      const first = await agent
+        .post('/api/auth/login')
+        .send({ login: account.username, password: account.password });
       const firstSid = sessionIdOf(first.headers['set-cookie']);
       const firstCookie = (first.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
 
-      const second = await agent.post('/api/auth/login').send({ login: account.username, password: account.password });
+      const second = await agent
+        .post('/api/auth/login')
+        .send({ login: account.username, password: account.password });
       const secondSid = sessionIdOf(second.headers['set-cookie']);
       expect(firstSid).toBeDefined();
       expect(secondSid).toBeDefined();
@@ -179,7 +211,10 @@ describe('Accounts and sessions (e2e)', () => {
   describe('me', () => {
     it('is 401 without a session or with a forged cookie', async () => {
       await client(t).get('/api/auth/me').expect(401);
-      await client(t).get('/api/auth/me').set('Cookie', 'freeb.sid=s%3Aforged.signature').expect(401);
+      await client(t)
+        .get('/api/auth/me')
+        .set('Cookie', 'freeb.sid=s%3Aforged.signature')
+        .expect(401);
     });
   });
 
@@ -187,7 +222,10 @@ describe('Accounts and sessions (e2e)', () => {
     it('keeps the current session, ends every other one, and swaps the password', async () => {
       const account = await signUp(t);
       const laptop = client(t);
-      await laptop.post('/api/auth/login').send({ login: account.email, password: account.password }).expect(200);
+      await laptop
+        .post('/api/auth/login')
+        .send({ login: account.email, password: account.password })
+        .expect(200);
       await laptop.get('/api/auth/me').expect(200);
 
       const newPassword = 'an entirely new secret';
@@ -199,8 +237,14 @@ describe('Accounts and sessions (e2e)', () => {
       await account.agent.get('/api/auth/me').expect(200);
       const revoked = await laptop.get('/api/auth/me').expect(401);
       expectProblem(revoked.body, 401);
-      await client(t).post('/api/auth/login').send({ login: account.username, password: account.password }).expect(401);
-      await client(t).post('/api/auth/login').send({ login: account.username, password: newPassword }).expect(200);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: account.username, password: account.password })
+        .expect(401);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: account.username, password: newPassword })
+        .expect(200);
     });
 
     it('refuses a wrong current password or a weak new one, changing nothing', async () => {
@@ -218,7 +262,10 @@ describe('Accounts and sessions (e2e)', () => {
         .put('/api/auth/password')
         .send({ currentPassword: account.password, newPassword: 'short' })
         .expect(400);
-      await client(t).post('/api/auth/login').send({ login: account.username, password: account.password }).expect(200);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: account.username, password: account.password })
+        .expect(200);
       await account.agent.get('/api/auth/me').expect(200);
     });
 
@@ -254,7 +301,10 @@ describe('Accounts and sessions (e2e)', () => {
       await phone.get('/api/auth/me').expect(401);
       expect(await sessionExists(t, phoneSid)).toBe(false);
       await client(t).get(`/api/users/${account.username}`).expect(404);
-      await client(t).post('/api/auth/login').send({ login: account.email, password: account.password }).expect(401);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: account.email, password: account.password })
+        .expect(401);
       // The name is free again.
       await client(t)
         .post('/api/auth/signup')

@@ -8,7 +8,10 @@ type Operation = {
 };
 type OpenApi = {
   paths: Record<string, Record<string, Operation>>;
-  components: { schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>; securitySchemes: Record<string, { type: string; in: string; name: string }> };
+  components: {
+    schemas: Record<string, { properties?: Record<string, unknown>; required?: string[] }>;
+    securitySchemes: Record<string, { type: string; in: string; name: string }>;
+  };
 };
 
 describe('Health and API docs (e2e)', () => {
@@ -62,28 +65,55 @@ describe('Health and API docs (e2e)', () => {
     for (const [path, operations] of Object.entries(doc.paths)) {
       if (!path.startsWith('/api/')) continue;
       for (const [method, operation] of Object.entries(operations)) {
-        const problems = Object.entries(operation.responses).filter(([status]) => Number(status) >= 400);
-        expect({ method, path, problems: problems.length > 0 }).toEqual({ method, path, problems: true });
+        const problems = Object.entries(operation.responses).filter(
+          ([status]) => Number(status) >= 400,
+        );
+        expect({ method, path, problems: problems.length > 0 }).toEqual({
+          method,
+          path,
+          problems: true,
+        });
         for (const [, response] of problems) {
           expect(Object.keys(response.content ?? {})).toEqual(['application/problem+json']);
         }
       }
     }
     expect(doc.components.schemas.ProblemDetails.properties).toEqual(
-      expect.objectContaining({ type: expect.anything(), title: expect.anything(), status: expect.anything(), detail: expect.anything(), errors: expect.anything() }),
+      expect.objectContaining({
+        type: expect.anything(),
+        title: expect.anything(),
+        status: expect.anything(),
+        detail: expect.anything(),
+        errors: expect.anything(),
+      }),
     );
   });
 
   it('describes bodies and responses with their fields', () => {
     expect(doc.components.schemas.SignupDto.properties).toEqual(
-      expect.objectContaining({ username: expect.anything(), email: expect.anything(), password: expect.anything() }),
+      expect.objectContaining({
+        username: expect.anything(),
+        email: expect.anything(),
+        password: expect.anything(),
+      }),
     );
-    expect(doc.components.schemas.SignupDto.required).toEqual(expect.arrayContaining(['username', 'email', 'password']));
+    expect(doc.components.schemas.SignupDto.required).toEqual(
+      expect.arrayContaining(['username', 'email', 'password']),
+    );
     expect(doc.components.schemas.LoginDto.properties).toEqual(
       expect.objectContaining({ login: expect.anything(), password: expect.anything() }),
     );
     expect(Object.keys(doc.components.schemas.PrivateUserDto.properties ?? {})).toEqual(
-      expect.arrayContaining(['id', 'username', 'email', 'firstName', 'lastName', 'bio', 'avatarUrl', 'createdAt']),
+      expect.arrayContaining([
+        'id',
+        'username',
+        'email',
+        'firstName',
+        'lastName',
+        'bio',
+        'avatarUrl',
+        'createdAt',
+      ]),
     );
     expect(Object.keys(doc.components.schemas.ProfileDto.properties ?? {})).not.toContain('email');
     expect(doc.paths['/api/auth/signup'].post.responses['201'].content).toBeDefined();
@@ -91,7 +121,9 @@ describe('Health and API docs (e2e)', () => {
 
   it('names the session cookie as the security scheme of signed-in operations', () => {
     expect(Object.values(doc.components.securitySchemes)).toEqual(
-      expect.arrayContaining([expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'freeb.sid' })]),
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'apiKey', in: 'cookie', name: 'freeb.sid' }),
+      ]),
     );
     for (const [method, path] of [
       ['get', '/api/auth/me'],

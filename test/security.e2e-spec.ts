@@ -21,10 +21,15 @@ describe('Guarding the door (e2e)', () => {
     };
 
     it('refuses a cross-site POST from a browser, before anything changes', async () => {
-      const res = await signupFrom({ 'Sec-Fetch-Site': 'cross-site', Origin: 'https://evil.example' }).expect(403);
+      const res = await signupFrom({
+        'Sec-Fetch-Site': 'cross-site',
+        Origin: 'https://evil.example',
+      }).expect(403);
       expectProblem(res.body, 403);
       expect(res.body.type).toBe('urn:freeb:problem:cross-origin');
-      await signupFrom({ 'Sec-Fetch-Site': 'same-site', Origin: 'https://sub.example.com' }).expect(403);
+      await signupFrom({ 'Sec-Fetch-Site': 'same-site', Origin: 'https://sub.example.com' }).expect(
+        403,
+      );
     });
 
     it('refuses a cross-origin POST from an older browser (Origin differs from Host)', async () => {
@@ -40,7 +45,10 @@ describe('Guarding the door (e2e)', () => {
     it('serves same-origin, user-initiated, trusted-origin and non-browser requests', async () => {
       await signupFrom({ 'Sec-Fetch-Site': 'same-origin', Origin: 'http://whatever' }).expect(201);
       await signupFrom({ 'Sec-Fetch-Site': 'none' }).expect(201);
-      await signupFrom({ 'Sec-Fetch-Site': 'cross-site', Origin: 'https://app.example.com' }).expect(201);
+      await signupFrom({
+        'Sec-Fetch-Site': 'cross-site',
+        Origin: 'https://app.example.com',
+      }).expect(201);
       const host = `127.0.0.1:${(t.server.address() as { port: number }).port}`;
       await signupFrom({ Origin: `http://${host}` }).expect(201);
       await signupFrom({}).expect(201);
@@ -82,7 +90,10 @@ describe('Guarding the door (e2e)', () => {
       expect(statuses.slice(0, 30).every((status) => status === 401)).toBe(true);
       expect(statuses[30]).toBe(429);
       // Another address is not affected.
-      await client(t).post('/api/auth/login').send({ login: 'someone', password: 'a wrong password' }).expect(401);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: 'someone', password: 'a wrong password' })
+        .expect(401);
     });
 
     it('limits logins per account, whatever the address, even with the right password', async () => {
@@ -111,7 +122,10 @@ describe('Guarding the door (e2e)', () => {
       const fields = newAccountFields();
       const res = await client(t, ip).post('/api/auth/signup').send(fields).expect(429);
       expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-      await client(t).post('/api/auth/login').send({ login: fields.username, password: fields.password }).expect(401);
+      await client(t)
+        .post('/api/auth/login')
+        .send({ login: fields.username, password: fields.password })
+        .expect(401);
     });
   });
 
@@ -140,13 +154,31 @@ describe('Guarding the door (e2e)', () => {
 
     it('answers odd input with 4xx problems, never a 5xx', async () => {
       const probes = [
-        client(t).post('/api/auth/login').set('Content-Type', 'application/json').send('{"login": "a", '),
-        client(t).post('/api/auth/login').set('Content-Type', 'application/json').send('"just a string"'),
-        client(t).post('/api/auth/login').set('Content-Type', 'text/plain').send('login=a&password=b'),
-        client(t).post('/api/auth/login').send({ login: { $gt: '' }, password: 'x' }),
-        client(t).post('/api/auth/login').send({ login: ['a', 'b'], password: 'x' }),
-        client(t).post('/api/auth/signup').send({ ...newAccountFields(), username: null }),
-        client(t).post('/api/auth/signup').set('Content-Type', 'application/json').send(`{"bio":"${'x'.repeat(200_000)}"}`),
+        client(t)
+          .post('/api/auth/login')
+          .set('Content-Type', 'application/json')
+          .send('{"login": "a", '),
+        client(t)
+          .post('/api/auth/login')
+          .set('Content-Type', 'application/json')
+          .send('"just a string"'),
+        client(t)
+          .post('/api/auth/login')
+          .set('Content-Type', 'text/plain')
+          .send('login=a&password=b'),
+        client(t)
+          .post('/api/auth/login')
+          .send({ login: { $gt: '' }, password: 'x' }),
+        client(t)
+          .post('/api/auth/login')
+          .send({ login: ['a', 'b'], password: 'x' }),
+        client(t)
+          .post('/api/auth/signup')
+          .send({ ...newAccountFields(), username: null }),
+        client(t)
+          .post('/api/auth/signup')
+          .set('Content-Type', 'application/json')
+          .send(`{"bio":"${'x'.repeat(200_000)}"}`),
         client(t).get('/api/users/%E0%A4%A'),
         client(t).get(`/api/users/${'a'.repeat(5000)}`),
         client(t).patch('/api/users/me').set('Cookie', 'freeb.sid=garbage'),

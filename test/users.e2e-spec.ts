@@ -39,7 +39,12 @@ describe('Profiles (e2e)', () => {
       .send({ lastName: 'Lovelace', bio: '  Analytical engines.  ' })
       .expect(200);
     expect(updated.body).toEqual(
-      expect.objectContaining({ firstName: 'Ada', lastName: 'Lovelace', bio: 'Analytical engines.', email: account.email }),
+      expect.objectContaining({
+        firstName: 'Ada',
+        lastName: 'Lovelace',
+        bio: 'Analytical engines.',
+        email: account.email,
+      }),
     );
 
     const cleared = await account.agent.patch('/api/users/me').send({ firstName: '' }).expect(200);
@@ -47,17 +52,30 @@ describe('Profiles (e2e)', () => {
     expect(cleared.body.lastName).toBe('Lovelace');
 
     const profile = await client(t).get(`/api/users/${account.username}`).expect(200);
-    expect(profile.body).toEqual(expect.objectContaining({ firstName: null, lastName: 'Lovelace', bio: 'Analytical engines.' }));
+    expect(profile.body).toEqual(
+      expect.objectContaining({
+        firstName: null,
+        lastName: 'Lovelace',
+        bio: 'Analytical engines.',
+      }),
+    );
   });
 
   it('refuses invalid profile changes and changes nothing', async () => {
     const account = await signUp(t, { firstName: 'Ada' });
-    for (const body of [{ bio: 'x'.repeat(501) }, { firstName: 'x'.repeat(51) }, { username: 'renamed' }, { bio: 7 }]) {
+    for (const body of [
+      { bio: 'x'.repeat(501) },
+      { firstName: 'x'.repeat(51) },
+      { username: 'renamed' },
+      { bio: 7 },
+    ]) {
       const res = await account.agent.patch('/api/users/me').send(body).expect(400);
       expectProblem(res.body, 400);
     }
     const me = await account.agent.get('/api/auth/me').expect(200);
-    expect(me.body).toEqual(expect.objectContaining({ firstName: 'Ada', bio: null, username: account.username }));
+    expect(me.body).toEqual(
+      expect.objectContaining({ firstName: 'Ada', bio: null, username: account.username }),
+    );
   });
 
   it('needs a session to change a profile', async () => {

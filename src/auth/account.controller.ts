@@ -26,7 +26,11 @@ export class AccountController {
   @ApiOperation({ summary: 'Delete your account and everything in it (password required)' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 503)
-  async deleteAccount(@Req() req: Request, @Viewer() viewer: User, @Body() dto: DeleteAccountDto): Promise<void> {
+  async deleteAccount(
+    @Req() req: Request,
+    @Viewer() viewer: User,
+    @Body() dto: DeleteAccountDto,
+  ): Promise<void> {
     await this.auth.deleteAccount(viewer, dto.password);
     await this.sessions.destroyAllOf(viewer.id);
     await endSession(req);

@@ -78,7 +78,11 @@ export class AuthController {
   @ApiOperation({ summary: 'Change your password; your other sessions stop working' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 503)
-  async changePassword(@Req() req: Request, @Viewer() viewer: User, @Body() dto: ChangePasswordDto): Promise<void> {
+  async changePassword(
+    @Req() req: Request,
+    @Viewer() viewer: User,
+    @Body() dto: ChangePasswordDto,
+  ): Promise<void> {
     const user = await this.auth.changePassword(viewer, dto);
     await startSession(req, user);
   }

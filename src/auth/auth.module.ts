@@ -17,7 +17,11 @@ import { SessionBackend } from './session/session-backend';
 import { SessionRecord } from './session/session.entity';
 
 @Module({
-  imports: [UsersModule, PassportModule.register({ session: true }), TypeOrmModule.forFeature([SessionRecord])],
+  imports: [
+    UsersModule,
+    PassportModule.register({ session: true }),
+    TypeOrmModule.forFeature([SessionRecord]),
+  ],
   controllers: [AuthController, AccountController],
   providers: [
     AuthService,
@@ -27,7 +31,10 @@ import { SessionRecord } from './session/session.entity';
     {
       provide: SessionBackend,
       inject: [ConfigService, getRepositoryToken(SessionRecord)],
-      useFactory: (config: ConfigService<FreebConfig, true>, sessions: Repository<SessionRecord>) => {
+      useFactory: (
+        config: ConfigService<FreebConfig, true>,
+        sessions: Repository<SessionRecord>,
+      ) => {
         const session = config.get('session', { infer: true });
         return session.store === 'dynamodb'
           ? new DynamoSessionBackend(session.dynamodb)

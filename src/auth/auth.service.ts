@@ -42,7 +42,9 @@ export class AuthService {
     const weak = checkNewPassword(dto.newPassword, 'newPassword', viewer);
     if (weak) throw invalid([weak]);
     if (dto.newPassword === dto.currentPassword) {
-      throw invalid([{ field: 'newPassword', message: 'newPassword must differ from the current one' }]);
+      throw invalid([
+        { field: 'newPassword', message: 'newPassword must differ from the current one' },
+      ]);
     }
     return this.users.replacePassword(viewer, await this.hasher.hash(dto.newPassword));
   }

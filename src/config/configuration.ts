@@ -50,7 +50,14 @@ export class ConfigError extends Error {
   }
 }
 
-const DEFAULT_SECRETS = new Set(['secret', 'changeme', 'change-me', 'keyboard cat', 'freeb', 'please-change-me']);
+const DEFAULT_SECRETS = new Set([
+  'secret',
+  'changeme',
+  'change-me',
+  'keyboard cat',
+  'freeb',
+  'please-change-me',
+]);
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -102,12 +109,18 @@ function parseTrustProxy(reader: EnvReader): TrustProxy {
   if (value === undefined || value === 'false' || value === 'off') return false;
   if (value === 'true') return true;
   if (/^\d+$/.test(value)) return Number(value);
-  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const entries = value
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
   const valid = entries.every((entry) => {
     if (PROXY_NAMES.has(entry)) return true;
     const [address, prefix] = entry.split('/');
     if (!isIP(address)) return false;
-    return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128));
+    return (
+      prefix === undefined ||
+      (/^\d+$/.test(prefix) && Number(prefix) <= (isIP(address) === 4 ? 32 : 128))
+    );
   });
   if (!valid || entries.length === 0) {
     reader.problems.push(
@@ -122,15 +135,24 @@ function parseTrustedOrigins(reader: EnvReader): string[] {
   const value = reader.raw('TRUSTED_ORIGINS');
   if (value === undefined) return [];
   const origins: string[] = [];
-  for (const entry of value.split(',').map((item) => item.trim()).filter(Boolean)) {
+  for (const entry of value
+    .split(',')
+    .map((item) => item.trim())
+    .filter(Boolean)) {
     try {
       const url = new URL(entry);
-      if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.pathname !== '/' || url.search) {
+      if (
+        (url.protocol !== 'http:' && url.protocol !== 'https:') ||
+        url.pathname !== '/' ||
+        url.search
+      ) {
         throw new Error('not an origin');
       }
       origins.push(url.origin);
     } catch {
-      reader.problems.push('TRUSTED_ORIGINS must be a comma-separated list of origins such as https://app.example.com');
+      reader.problems.push(
+        'TRUSTED_ORIGINS must be a comma-separated list of origins such as https://app.example.com',
+      );
       return [];
     }
   }
@@ -149,8 +171,15 @@ function parseDatabase(reader: EnvReader, dataDir: string): DatabaseConfig {
     parsed = undefined;
   }
   const kind = parsed?.protocol.replace(/:$/, '');
-  if (!parsed || (kind !== 'mysql' && kind !== 'mariadb') || !parsed.hostname || parsed.pathname.length < 2) {
-    reader.problems.push('DATABASE_URL must look like mysql://user:password@host:3306/database (or mariadb://...)');
+  if (
+    !parsed ||
+    (kind !== 'mysql' && kind !== 'mariadb') ||
+    !parsed.hostname ||
+    parsed.pathname.length < 2
+  ) {
+    reader.problems.push(
+      'DATABASE_URL must look like mysql://user:password@host:3306/database (or mariadb://...)',
+    );
     return { kind: 'sqlite', sqlitePath, migrationsRun };
   }
   return { kind, url, sqlitePath, migrationsRun };
@@ -160,9 +189,13 @@ function parseSessionSecret(reader: EnvReader, production: boolean): string | un
   const secret = reader.raw('SESSION_SECRET');
   if (!production) return secret;
   if (secret === undefined) {
-    reader.problems.push('SESSION_SECRET is required when NODE_ENV=production (32 or more random characters)');
+    reader.problems.push(
+      'SESSION_SECRET is required when NODE_ENV=production (32 or more random characters)',
+    );
   } else if (secret.length < 32 || DEFAULT_SECRETS.has(secret.toLowerCase())) {
-    reader.problems.push('SESSION_SECRET must be 32 or more random characters, not a default value');
+    reader.problems.push(
+      'SESSION_SECRET must be 32 or more random characters, not a default value',
+    );
   }
   return secret;
 }
@@ -170,7 +203,11 @@ function parseSessionSecret(reader: EnvReader, production: boolean): string | un
 /** Parses and validates the environment. Throws ConfigError naming every bad variable. */
 export function loadConfiguration(env: Env = process.env): FreebConfig {
   const reader = new EnvReader(env);
-  const nodeEnv = reader.oneOf<NodeEnv>('NODE_ENV', 'development', ['development', 'production', 'test']);
+  const nodeEnv = reader.oneOf<NodeEnv>('NODE_ENV', 'development', [
+    'development',
+    'production',
+    'test',
+  ]);
   const production = nodeEnv === 'production';
   const dataDir = resolve(reader.raw('DATA_DIR') ?? './data');
 
@@ -197,7 +234,8 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
   };
   const endpoint = reader.raw('DYNAMODB_ENDPOINT');
   if (endpoint !== undefined) {
-    if (!/^https?:\/\/[^\s/]+/.test(endpoint)) reader.problems.push('DYNAMODB_ENDPOINT must be an http(s) URL');
+    if (!/^https?:\/\/[^\s/]+/.test(endpoint))
+      reader.problems.push('DYNAMODB_ENDPOINT must be an http(s) URL');
     else session.dynamodb.endpoint = endpoint;
   }
   if (!/^[A-Za-z0-9_.-]{3,255}$/.test(session.dynamodb.table)) {

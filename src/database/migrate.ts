@@ -11,7 +11,9 @@ async function main(): Promise<void> {
   try {
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     process.stdout.write(
-      applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}\n` : 'No pending migrations.\n',
+      applied.length
+        ? `Applied ${applied.map((m) => m.name).join(', ')}\n`
+        : 'No pending migrations.\n',
     );
   } finally {
     await dataSource.destroy();
@@ -19,6 +21,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : `Migration failed: ${String(error)}`);
+  console.error(
+    error instanceof ConfigError ? error.message : `Migration failed: ${String(error)}`,
+  );
   process.exit(1);
 });

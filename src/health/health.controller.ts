@@ -31,7 +31,9 @@ export class HealthController {
 
   @Get('ready')
   @HealthCheck()
-  @ApiOperation({ summary: 'Readiness: database and session store answer (503 names the failing check)' })
+  @ApiOperation({
+    summary: 'Readiness: database and session store answer (503 names the failing check)',
+  })
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([

@@ -30,7 +30,10 @@ export class UsersRepository {
     return this.users.findOneBy({ email });
   }
 
-  async existsByUsernameOrEmail(username: string, email: string): Promise<{ username: boolean; email: boolean }> {
+  async existsByUsernameOrEmail(
+    username: string,
+    email: string,
+  ): Promise<{ username: boolean; email: boolean }> {
     const rows = await this.users.find({
       select: { username: true, email: true },
       where: [{ username }, { email }],
@@ -45,7 +48,11 @@ export class UsersRepository {
     return this.users.insert(user);
   }
 
-  async updateProfile(id: string, changes: Partial<Pick<User, 'firstName' | 'lastName' | 'bio'>>, at: Date) {
+  async updateProfile(
+    id: string,
+    changes: Partial<Pick<User, 'firstName' | 'lastName' | 'bio'>>,
+    at: Date,
+  ) {
     await this.users.update({ id }, { ...changes, updatedAt: at });
   }
 

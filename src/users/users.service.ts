@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { AppError, ErrorCode, FieldError, conflict, invalid, notFound } from '../common/errors/app-error';
+import {
+  AppError,
+  ErrorCode,
+  FieldError,
+  conflict,
+  invalid,
+  notFound,
+} from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { ProfileDto, PrivateUserDto } from './dto/user.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
@@ -15,7 +22,18 @@ export interface NewAccount {
 }
 
 /** Names that would be confusing as profile URLs or collide with routes such as /users/me. */
-const RESERVED_USERNAMES = new Set(['me', 'admin', 'administrator', 'root', 'api', 'docs', 'health', 'freeb', 'support', 'settings']);
+const RESERVED_USERNAMES = new Set([
+  'me',
+  'admin',
+  'administrator',
+  'root',
+  'api',
+  'docs',
+  'health',
+  'freeb',
+  'support',
+  'settings',
+]);
 
 @Injectable()
 export class UsersService {
@@ -28,7 +46,9 @@ export class UsersService {
   /** `login` is an email when it holds an @, else a username; both compared lower-case. */
   findByLogin(login: string): Promise<User | null> {
     const normalized = login.trim().toLowerCase();
-    return normalized.includes('@') ? this.users.findByEmail(normalized) : this.users.findByUsername(normalized);
+    return normalized.includes('@')
+      ? this.users.findByEmail(normalized)
+      : this.users.findByUsername(normalized);
   }
 
   async create(account: NewAccount): Promise<User> {
@@ -55,7 +75,9 @@ export class UsersService {
     } catch (error) {
       // Two signups racing for one name: the unique index decides, the loser gets the 409.
       if (isUniqueViolation(error)) {
-        this.throwIfTaken(await this.users.existsByUsernameOrEmail(account.username, account.email));
+        this.throwIfTaken(
+          await this.users.existsByUsernameOrEmail(account.username, account.email),
+        );
       }
       throw error;
     }
@@ -73,7 +95,8 @@ export class UsersService {
     if (changes.firstName !== undefined) fields.firstName = changes.firstName;
     if (changes.lastName !== undefined) fields.lastName = changes.lastName;
     if (changes.bio !== undefined) fields.bio = changes.bio;
-    if (Object.keys(fields).length > 0) await this.users.updateProfile(viewer.id, fields, new Date());
+    if (Object.keys(fields).length > 0)
+      await this.users.updateProfile(viewer.id, fields, new Date());
     const updated = await this.users.findById(viewer.id);
     if (!updated) throw new AppError(ErrorCode.Unauthenticated, 'Your account no longer exists.');
     return PrivateUserDto.fromUser(updated);
@@ -96,7 +119,12 @@ export class UsersService {
     if (taken.username) errors.push({ field: 'username', message: 'username is already taken' });
     if (taken.email) errors.push({ field: 'email', message: 'email is already registered' });
     if (errors.length > 0) {
-      throw conflict(errors.length === 2 ? 'That username and email are already in use.' : `That ${errors[0].field} is already in use.`, errors);
+      throw conflict(
+        errors.length === 2
+          ? 'That username and email are already in use.'
+          : `That ${errors[0].field} is already in use.`,
+        errors,
+      );
     }
   }
 }

@@ -4,7 +4,9 @@ import { DynaliteServer } from '../harness/dynalite';
 
 /** Starts what the cloud run needs: MariaDB (when down) and a dynalite for the suites. */
 export default async function globalSetup(): Promise<void> {
-  execFileSync('bash', [resolve(__dirname, '../../scripts/ensure-mariadb.sh')], { stdio: 'inherit' });
+  execFileSync('bash', [resolve(__dirname, '../../scripts/ensure-mariadb.sh')], {
+    stdio: 'inherit',
+  });
   const dynamo = await new DynaliteServer().start();
   (globalThis as { __dynalite?: DynaliteServer }).__dynalite = dynamo;
   // Workers start after this and inherit the environment.

@@ -69,13 +69,17 @@ describe('A dependency goes away and comes back (cloud e2e)', () => {
 
     const me = await account.agent.get('/api/auth/me').expect(503);
     expectProblem(me.body, 503);
-    const login = await client(t).post('/api/auth/login').send({ login: account.username, password: account.password });
+    const login = await client(t)
+      .post('/api/auth/login')
+      .send({ login: account.username, password: account.password });
     expect(login.status).toBe(503);
     expect(login.headers['set-cookie']).toBeUndefined();
     const ready = await client(t).get('/health/ready');
     expect({ status: ready.status, body: ready.body }).toEqual({
       status: 503,
-      body: expect.objectContaining({ errors: [{ field: 'sessions', message: expect.any(String) }] }),
+      body: expect.objectContaining({
+        errors: [{ field: 'sessions', message: expect.any(String) }],
+      }),
     });
     await client(t).get('/health').expect(200);
     // Requests without a session do not need the store.
@@ -84,7 +88,10 @@ describe('A dependency goes away and comes back (cloud e2e)', () => {
     await dynamo.start();
 
     await account.agent.get('/api/auth/me').expect(200);
-    await client(t).post('/api/auth/login').send({ login: account.username, password: account.password }).expect(200);
+    await client(t)
+      .post('/api/auth/login')
+      .send({ login: account.username, password: account.password })
+      .expect(200);
     await client(t).get('/health/ready').expect(200);
   });
 
@@ -99,7 +106,9 @@ describe('A dependency goes away and comes back (cloud e2e)', () => {
     const me = await account.agent.get('/api/auth/me');
     expect(me.status).toBe(503);
     const ready = await client(t).get('/health/ready').expect(503);
-    expect(ready.body.errors).toEqual(expect.arrayContaining([{ field: 'database', message: expect.any(String) }]));
+    expect(ready.body.errors).toEqual(
+      expect.arrayContaining([{ field: 'database', message: expect.any(String) }]),
+    );
 
     await database.start();
 

@@ -27,7 +27,9 @@ type Env = Record<string, string | undefined>;
 const suffix = () => randomBytes(5).toString('hex');
 
 /** Environment of a fresh, isolated backend for one suite: own data dir, database and table. */
-async function isolatedEnv(dataDir: string): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
+async function isolatedEnv(
+  dataDir: string,
+): Promise<{ env: Record<string, string>; drop: () => Promise<void> }> {
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.FREEB_TEST_LOG_LEVEL ?? 'silent',
@@ -40,7 +42,9 @@ async function isolatedEnv(dataDir: string): Promise<{ env: Record<string, strin
   const credentials = process.env.FREEB_TEST_MYSQL ?? 'freeb_test:freeb_test@127.0.0.1:3306';
   const database = `freeb_t_${suffix()}`;
   const admin = await createConnection(`mysql://${credentials}`);
-  await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  await admin.query(
+    `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
   await admin.end();
   Object.assign(env, {
     DATABASE_URL: `mariadb://${credentials}/${database}`,
@@ -67,10 +71,15 @@ async function isolatedEnv(dataDir: string): Promise<{ env: Record<string, strin
  * `overrides` set (or, when undefined, unset) variables on top; a function receives the
  * isolated environment first.
  */
-export async function startApp(overrides: Env | ((env: Record<string, string>) => Env) = {}): Promise<TestApp> {
+export async function startApp(
+  overrides: Env | ((env: Record<string, string>) => Env) = {},
+): Promise<TestApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'freeb-e2e-'));
   const { env, drop } = await isolatedEnv(dataDir);
-  const applied: Env = { ...env, ...(typeof overrides === 'function' ? overrides(env) : overrides) };
+  const applied: Env = {
+    ...env,
+    ...(typeof overrides === 'function' ? overrides(env) : overrides),
+  };
   const previous: Env = {};
   for (const [key, value] of Object.entries(applied)) {
     previous[key] = process.env[key];
@@ -78,13 +87,18 @@ export async function startApp(overrides: Env | ((env: Record<string, string>) =
     else process.env[key] = value;
   }
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
-  const app = configureApp(moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }));
+  const app = configureApp(
+    moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }),
+  );
   await app.listen(0, '127.0.0.1');
   return {
     app,
     server: app.getHttpServer() as Server,
     dataSource: app.get(DataSource),
-    env: Object.fromEntries(Object.entries(applied).filter(([, v]) => v !== undefined)) as Record<string, string>,
+    env: Object.fromEntries(Object.entries(applied).filter(([, v]) => v !== undefined)) as Record<
+      string,
+      string
+    >,
     close: async () => {
       await app.close();
       await drop();

@@ -33,7 +33,10 @@ export function newAccountFields() {
 export async function signUp(t: TestApp, extra: Record<string, unknown> = {}): Promise<Account> {
   const fields = newAccountFields();
   const agent = client(t);
-  const res = await agent.post('/api/auth/signup').send({ ...fields, ...extra }).expect(201);
+  const res = await agent
+    .post('/api/auth/signup')
+    .send({ ...fields, ...extra })
+    .expect(201);
   return { agent, id: res.body.id as string, ...fields };
 }
 

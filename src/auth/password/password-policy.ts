@@ -23,7 +23,11 @@ export function checkNewPassword(
   if (isCommonPassword(password)) {
     return { field, message: `${field} is too common; choose one that is harder to guess` };
   }
-  if (lower === account.username || lower === account.email || lower === account.email.split('@')[0]) {
+  if (
+    lower === account.username ||
+    lower === account.email ||
+    lower === account.email.split('@')[0]
+  ) {
     return { field, message: `${field} must not be your username or email` };
   }
   return null;

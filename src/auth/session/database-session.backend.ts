@@ -6,7 +6,10 @@ import { TypeormSessionStore } from './typeorm-session.store';
 
 const REAP_EVERY_MS = 15 * 60_000;
 
-export class DatabaseSessionBackend extends SessionBackend implements OnModuleInit, OnModuleDestroy {
+export class DatabaseSessionBackend
+  extends SessionBackend
+  implements OnModuleInit, OnModuleDestroy
+{
   readonly name = 'database';
   readonly store: TypeormSessionStore;
   private readonly logger = new Logger('Sessions');
@@ -19,7 +22,9 @@ export class DatabaseSessionBackend extends SessionBackend implements OnModuleIn
 
   onModuleInit(): void {
     this.reaper = setInterval(() => {
-      this.store.reap().catch((error: unknown) => this.logger.warn(`Session reap failed: ${String(error)}`));
+      this.store
+        .reap()
+        .catch((error: unknown) => this.logger.warn(`Session reap failed: ${String(error)}`));
     }, REAP_EVERY_MS);
     this.reaper.unref();
   }

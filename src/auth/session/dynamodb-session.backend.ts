@@ -33,7 +33,11 @@ export class DynamoSessionBackend extends SessionBackend implements OnModuleInit
       maxAttempts: 2,
       requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
     });
-    const store = new DynamoDBStore({ client: this.client, table: config.table, initialized: true });
+    const store = new DynamoDBStore({
+      client: this.client,
+      table: config.table,
+      initialized: true,
+    });
     // No touch: the expiry moves forward when the session is renewed and saved, so a busy
     // client does not cost an UpdateItem on every request (see session-renewal.ts).
     (store as { touch?: unknown }).touch = undefined;

@@ -54,7 +54,9 @@ export const sessionErrors: ErrorRequestHandler = (
 };
 
 /** The session links of the request chain, in order: session, passport, revocation, renewal. */
-export function sessionMiddlewares(options: SessionMiddlewareOptions): Array<RequestHandler | ErrorRequestHandler> {
+export function sessionMiddlewares(
+  options: SessionMiddlewareOptions,
+): Array<RequestHandler | ErrorRequestHandler> {
   return [
     session({
       name: SESSION_COOKIE,

@@ -32,7 +32,12 @@ export class TypeormSessionStore extends Store {
       : new Date(Date.now() + DEFAULT_LIFETIME_MS);
     this.sessions
       .upsert(
-        { id: sid, userId: session.passport?.user ?? null, expiresAt: expires, data: JSON.stringify(session) },
+        {
+          id: sid,
+          userId: session.passport?.user ?? null,
+          expiresAt: expires,
+          data: JSON.stringify(session),
+        },
         ['id'],
       )
       .then(() => callback(), callback);

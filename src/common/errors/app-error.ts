@@ -31,7 +31,8 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: string) => new AppError(ErrorCode.NotFound, `${what} was not found.`);
+export const notFound = (what: string) =>
+  new AppError(ErrorCode.NotFound, `${what} was not found.`);
 export const forbidden = (message: string) => new AppError(ErrorCode.Forbidden, message);
 export const conflict = (message: string, errors?: FieldError[]) =>
   new AppError(ErrorCode.Conflict, message, errors);

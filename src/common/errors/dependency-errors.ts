@@ -21,10 +21,21 @@ const UNAVAILABLE_CODES = new Set([
  */
 export function isDependencyDown(error: unknown): boolean {
   for (let current = error, depth = 0; current && depth < 4; depth++) {
-    const candidate = current as { code?: unknown; errno?: unknown; name?: unknown; message?: unknown; driverError?: unknown; cause?: unknown };
+    const candidate = current as {
+      code?: unknown;
+      errno?: unknown;
+      name?: unknown;
+      message?: unknown;
+      driverError?: unknown;
+      cause?: unknown;
+    };
     if (typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) return true;
-    if (candidate.name === 'TimeoutError' || candidate.name === 'ConnectionIsNotSetError') return true;
-    if (typeof candidate.message === 'string' && /Connection lost|connect ETIMEDOUT|Pool is closed|ECONNREFUSED/.test(candidate.message)) {
+    if (candidate.name === 'TimeoutError' || candidate.name === 'ConnectionIsNotSetError')
+      return true;
+    if (
+      typeof candidate.message === 'string' &&
+      /Connection lost|connect ETIMEDOUT|Pool is closed|ECONNREFUSED/.test(candidate.message)
+    ) {
       return true;
     }
     current = candidate.driverError ?? candidate.cause;

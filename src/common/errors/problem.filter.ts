@@ -64,11 +64,21 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (isBodyParserError(exception) && exception.status >= 400 && exception.status < 500) {
       const detail = BODY_PARSER_DETAIL[exception.type] ?? 'The request body could not be read.';
-      return sendProblem(res, exception.status, CODE_BY_STATUS[exception.status] ?? 'bad-request', detail);
+      return sendProblem(
+        res,
+        exception.status,
+        CODE_BY_STATUS[exception.status] ?? 'bad-request',
+        detail,
+      );
     }
     if (isDependencyDown(exception)) {
       this.logger.warn(`Dependency unavailable: ${String(exception)}`);
-      return sendProblem(res, 503, ErrorCode.Unavailable, 'A service Freeb depends on is unavailable; try again shortly.');
+      return sendProblem(
+        res,
+        503,
+        ErrorCode.Unavailable,
+        'A service Freeb depends on is unavailable; try again shortly.',
+      );
     }
     this.logger.error(exception instanceof Error ? exception.stack : String(exception));
     sendProblem(res, 500, 'internal', 'Something went wrong on our side; it has been logged.');

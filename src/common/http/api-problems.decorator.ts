@@ -1,6 +1,6 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiResponse } from '@nestjs/swagger';
-import { PROBLEM_CONTENT_TYPE, ProblemDetails } from '../errors/problem';
+import { PROBLEM_CONTENT_TYPE } from '../errors/problem';
 
 const DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input: unknown or malformed fields (problem details with per-field errors)',
@@ -20,7 +20,9 @@ export function ApiProblems(...statuses: number[]) {
       ApiResponse({
         status,
         description: DESCRIPTIONS[status],
-        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetails' } } },
+        content: {
+          [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/ProblemDetails' } },
+        },
       }),
     ),
   );

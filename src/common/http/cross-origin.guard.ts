@@ -26,6 +26,9 @@ export class CrossOriginGuard implements CanActivate {
       this.trustedOrigins,
     );
     if (verdict === 'allowed') return true;
-    throw new AppError(ErrorCode.CrossOrigin, 'Cross-origin requests that change state are not allowed.');
+    throw new AppError(
+      ErrorCode.CrossOrigin,
+      'Cross-origin requests that change state are not allowed.',
+    );
   }
 }

@@ -16,9 +16,13 @@ export type CrossOriginVerdict = 'allowed' | 'cross-origin' | 'cross-origin-olde
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export function checkCrossOrigin(input: CrossOriginInput, trustedOrigins: ReadonlySet<string>): CrossOriginVerdict {
+export function checkCrossOrigin(
+  input: CrossOriginInput,
+  trustedOrigins: ReadonlySet<string>,
+): CrossOriginVerdict {
   if (SAFE_METHODS.has(input.method.toUpperCase())) return 'allowed';
-  const trusted = input.origin !== undefined && input.origin !== '' && trustedOrigins.has(input.origin);
+  const trusted =
+    input.origin !== undefined && input.origin !== '' && trustedOrigins.has(input.origin);
   switch (input.secFetchSite ?? '') {
     case '':
       break;

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
+import type { Options } from 'pino-http';
 import type { FreebConfig } from '../../config/configuration';
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -20,38 +21,42 @@ export function requestId(req: IncomingMessage, res: ServerResponse): string {
  * and cookies, authorization and set-cookie headers are removed, so no password, cookie or
  * session id reaches a log.
  */
+export function pinoHttpOptions(level: string): Options {
+  return {
+    level,
+    genReqId: requestId,
+    serializers: {
+      req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
+        id: req.id,
+        method: req.method,
+        url: req.url,
+        remoteAddress: req.remoteAddress,
+      }),
+      res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+    },
+    redact: {
+      paths: [
+        'req.headers.cookie',
+        'req.headers.authorization',
+        'res.headers["set-cookie"]',
+        'req.body',
+        '*.password',
+        '*.currentPassword',
+        '*.newPassword',
+      ],
+      remove: true,
+    },
+    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
+      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+  };
+}
+
 @Module({
   imports: [
     LoggerModule.forRootAsync({
       inject: [ConfigService],
       useFactory: (config: ConfigService<FreebConfig, true>) => ({
-        pinoHttp: {
-          level: config.get('app', { infer: true }).logLevel,
-          genReqId: requestId,
-          serializers: {
-            req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
-              id: req.id,
-              method: req.method,
-              url: req.url,
-              remoteAddress: req.remoteAddress,
-            }),
-            res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-          },
-          redact: {
-            paths: [
-              'req.headers.cookie',
-              'req.headers.authorization',
-              'res.headers["set-cookie"]',
-              'req.body',
-              '*.password',
-              '*.currentPassword',
-              '*.newPassword',
-            ],
-            remove: true,
-          },
-          customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-            error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-        },
+        pinoHttp: pinoHttpOptions(config.get('app', { infer: true }).logLevel),
         forRoutes: ['*path'],
       }),
     }),

@@ -27,7 +27,12 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 export class DatabaseThrottlerStorage implements ThrottlerStorage {
   constructor(@InjectRepository(RateLimit) private readonly limits: Repository<RateLimit>) {}
 
-  async increment(key: string, ttl: number, limit: number, blockDuration: number): Promise<ThrottlerStorageRecord> {
+  async increment(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+  ): Promise<ThrottlerStorageRecord> {
     const now = new Date();
     await this.hit(key, ttl, now);
     const row = await this.limits.findOneByOrFail({ key });

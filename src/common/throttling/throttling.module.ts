@@ -54,7 +54,11 @@ class RateLimitStorageModule {}
     ThrottlerModule.forRootAsync({
       imports: [RateLimitStorageModule],
       inject: [DatabaseThrottlerStorage],
-      useFactory: (storage: DatabaseThrottlerStorage) => ({ throttlers: THROTTLERS, storage, setHeaders: false }),
+      useFactory: (storage: DatabaseThrottlerStorage) => ({
+        throttlers: THROTTLERS,
+        storage,
+        setHeaders: false,
+      }),
     }),
   ],
 })

@@ -3,10 +3,10 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 
-const trimmed = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value));
 const lowerTrimmed = () =>
-  Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value));
+  Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim().toLowerCase() : value,
+  );
 /** An empty string clears an optional text field. */
 const emptyToNull = () =>
   Transform(({ value }: { value: unknown }) => {
@@ -22,7 +22,12 @@ export const PASSWORD_MAX = 128;
 /** 3–30 of a-z 0-9 . _; compared and stored lower-case. */
 export const UsernameField = () =>
   applyDecorators(
-    ApiProperty({ minLength: 3, maxLength: 30, pattern: USERNAME_PATTERN.source, example: 'ada.l' }),
+    ApiProperty({
+      minLength: 3,
+      maxLength: 30,
+      pattern: USERNAME_PATTERN.source,
+      example: 'ada.l',
+    }),
     lowerTrimmed(),
     IsString(),
     Matches(USERNAME_PATTERN, {
@@ -65,5 +70,3 @@ export const BioField = () =>
     IsString(),
     MaxLength(500),
   );
-
-export { trimmed };
