@@ -6,9 +6,14 @@ set -euo pipefail
 
 ping() { mysqladmin --protocol=socket -uroot ping >/dev/null 2>&1; }
 
-if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
-  echo "MariaDB is not installed: apt-get install -y mariadb-server" >&2
-  exit 1
+if [ ! -x /usr/sbin/mariadbd ]; then
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "MariaDB is not installed: apt-get install -y mariadb-server" >&2
+    exit 1
+  fi
+  echo "Installing MariaDB from Debian's packages..." >&2
+  apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq mariadb-server mariadb-client >/dev/null
 fi
 
 if ! ping; then
