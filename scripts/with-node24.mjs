@@ -6,15 +6,14 @@
 //   node scripts/with-node24.mjs --env                  print `export` lines for a shell
 //
 // Node 24 is unpacked once into $FREEB_NODE_CACHE (default ~/.cache/freeb) and reused.
-// Native addons built against another Node (better-sqlite3) are rebuilt once for it.
+// The native addons (better-sqlite3, argon2) are N-API prebuilds, so one install serves any Node.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
 const NODE_VERSION = '24.21.0';
 const MINIMUM = [24, 9];
-const projectRoot = resolve(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '..');
 
 function isRecentEnough(version) {
   const [major, minor] = version.replace(/^v/, '').split('.').map(Number);
@@ -55,21 +54,6 @@ function node24Env(home) {
   };
 }
 
-// better-sqlite3 is built against one Node ABI; a tree installed by an older Node is rebuilt once.
-function ensureNativeAddons(env) {
-  if (!existsSync(join(projectRoot, 'node_modules', 'better-sqlite3'))) return;
-  const probe = spawnSync('node', ['-e', "require('better-sqlite3')(':memory:').close()"], {
-    cwd: projectRoot,
-    env,
-    stdio: 'ignore',
-  });
-  if (probe.status === 0) return;
-  process.stderr.write('Rebuilding better-sqlite3 for Node 24...\n');
-  if (run('npm', ['rebuild', 'better-sqlite3'], { cwd: projectRoot, env }) !== 0) {
-    throw new Error('npm rebuild better-sqlite3 failed');
-  }
-}
-
 const args = process.argv.slice(2);
 if (args.length === 0) {
   process.stderr.write('usage: with-node24.mjs --env | <command> [args...]\n');
@@ -87,5 +71,4 @@ if (args[0] === '--env') {
   process.stdout.write(`export PATH=${JSON.stringify(env.PATH)}\nexport npm_config_nodedir=${JSON.stringify(home)}\n`);
   process.exit(0);
 }
-ensureNativeAddons(env);
 process.exit(run(args[0], args.slice(1), { env }));

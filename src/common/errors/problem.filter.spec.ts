@@ -1,4 +1,4 @@
-import { ArgumentsHost, BadRequestException, NotFoundException } from '@nestjs/common';
+import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { AppError, ErrorCode } from './app-error';
 import { ProblemDetailsFilter } from './problem.filter';
@@ -32,6 +32,8 @@ function respond(exception: unknown) {
 }
 
 describe('ProblemDetailsFilter', () => {
+  beforeAll(() => Logger.overrideLogger(false));
+
   it('maps a domain error by its code, with field errors', () => {
     const answer = respond(
       new AppError(ErrorCode.Conflict, 'That username is already in use.', [
