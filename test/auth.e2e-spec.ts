@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApp, type TestApp } from './harness/app';
+import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, newAccountFields, sessionIdOf, signUp } from './harness/client';
 import { sessionExists } from './harness/sessions';
 
@@ -209,6 +209,27 @@ describe('Accounts and sessions (e2e)', () => {
   });
 
   describe('me', () => {
+    it('does not write the session on every request (rolling expiry is renewed sparingly)', async () => {
+      const account = await signUp(t);
+      const login = await account.agent
+        .post('/api/auth/login')
+        .send({ login: account.username, password: account.password })
+        .expect(200);
+      const sid = sessionIdOf(login.headers['set-cookie'])!;
+      const stored = async () =>
+        mode === 'embedded'
+          ? ((await t.dataSource.query('SELECT expires_at, data FROM sessions WHERE id = ?', [
+              sid,
+            ])) as unknown[])
+          : await sessionExists(t, sid);
+      const before = await stored();
+      for (let i = 0; i < 3; i++) {
+        const res = await account.agent.get('/api/auth/me').expect(200);
+        expect(res.headers['set-cookie']).toBeUndefined();
+      }
+      expect(await stored()).toEqual(before);
+    });
+
     it('is 401 without a session or with a forged cookie', async () => {
       await client(t).get('/api/auth/me').expect(401);
       await client(t)
