@@ -10,6 +10,8 @@ import { ThrottlingModule } from './common/throttling/throttling.module';
 import { FreebConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { ImagesModule } from './images/images.module';
+import { PostsModule } from './posts/posts.module';
 import { UsersModule } from './users/users.module';
 
 @Module({
@@ -18,8 +20,10 @@ import { UsersModule } from './users/users.module';
     LoggingModule,
     DatabaseModule,
     ThrottlingModule,
+    ImagesModule,
     UsersModule,
     AuthModule,
+    PostsModule,
     HealthModule,
   ],
   providers: [

@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { SessionBackend } from './auth/session/session-backend';
 import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middleware';
-import { resolveSessionSecret } from './auth/session/session-secret';
+import { resolveAppSecret } from './config/app-secret';
 import { ProblemDetails } from './common/errors/problem';
 import type { FreebConfig } from './config/configuration';
 
@@ -33,7 +33,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     `/${API_PREFIX}`,
     ...sessionMiddlewares({
       store: app.get(SessionBackend).store,
-      secret: resolveSessionSecret(sessionConfig.secret, appConfig.dataDir),
+      secret: resolveAppSecret(sessionConfig.secret, appConfig.dataDir),
       maxAgeMs: sessionConfig.maxAgeMs,
       secureCookies: appConfig.production,
     }),

@@ -13,6 +13,7 @@ import { ApiProblems } from '../common/http/api-problems.decorator';
 import { RateLimited } from '../common/throttling/rate-limited.decorator';
 import { PrivateUserDto } from '../users/dto/user.dto';
 import type { User } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 import { AuthenticatedGuard } from './authenticated.guard';
 import { ChangePasswordDto } from './dto/change-password.dto';
@@ -25,7 +26,10 @@ import { Viewer } from './viewer.decorator';
 @ApiTags('auth')
 @Controller('auth')
 export class AuthController {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
 
   @Post('signup')
   @RateLimited('signup')
@@ -35,7 +39,7 @@ export class AuthController {
   async signup(@Req() req: Request, @Body() dto: SignupDto): Promise<PrivateUserDto> {
     const user = await this.auth.signup(dto);
     await startSession(req, user);
-    return PrivateUserDto.fromUser(user);
+    return this.users.privateView(user);
   }
 
   @Post('login')
@@ -46,8 +50,8 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: PrivateUserDto, description: 'Signed in; a new session cookie is set' })
   @ApiProblems(400, 401, 403, 429, 503)
-  login(@Viewer() viewer: User): PrivateUserDto {
-    return PrivateUserDto.fromUser(viewer);
+  login(@Viewer() viewer: User): Promise<PrivateUserDto> {
+    return this.users.privateView(viewer);
   }
 
   @Post('logout')
@@ -67,8 +71,8 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in account, with email' })
   @ApiOkResponse({ type: PrivateUserDto })
   @ApiProblems(401, 503)
-  me(@Viewer() viewer: User): PrivateUserDto {
-    return PrivateUserDto.fromUser(viewer);
+  me(@Viewer() viewer: User): Promise<PrivateUserDto> {
+    return this.users.privateView(viewer);
   }
 
   @Put('password')

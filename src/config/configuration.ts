@@ -36,10 +36,34 @@ export interface SessionConfig {
   };
 }
 
+export interface StorageConfig {
+  driver: 'local' | 's3';
+  /** Where the local driver keeps objects. */
+  localDir: string;
+  /** Prefix for URLs the local driver hands out; root-relative (same origin as the API) when unset. */
+  publicUrl?: string;
+  s3: {
+    bucket: string;
+    region: string;
+    endpoint?: string;
+    /** The endpoint browsers use for presigned URLs, when it differs (docker compose). */
+    publicEndpoint?: string;
+    forcePathStyle: boolean;
+  };
+  /** Serve images from a CDN instead of presigned GET URLs. */
+  publicImageBaseUrl?: string;
+  maxUploadBytes: number;
+  maxImagePixels: number;
+  uploadUrlTtlSeconds: number;
+  /** How often the deletion worker and the intent sweeper wake up. */
+  workerIntervalMs: number;
+}
+
 export interface FreebConfig {
   app: AppConfig;
   database: DatabaseConfig;
   session: SessionConfig;
+  storage: StorageConfig;
 }
 
 /** A configuration problem: its message names the variable and what is expected, never the value. */
@@ -185,6 +209,46 @@ function parseDatabase(reader: EnvReader, dataDir: string): DatabaseConfig {
   return { kind, url, sqlitePath, migrationsRun };
 }
 
+function parseUrl(reader: EnvReader, name: string): string | undefined {
+  const value = reader.raw(name);
+  if (value === undefined) return undefined;
+  try {
+    const url = new URL(value);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
+    return value.replace(/\/+$/, '');
+  } catch {
+    reader.problems.push(`${name} must be an http(s) URL`);
+    return undefined;
+  }
+}
+
+function parseStorage(reader: EnvReader, dataDir: string, region: string): StorageConfig {
+  const driver = reader.oneOf('STORAGE', 'local', ['local', 's3'] as const);
+  const bucket = reader.raw('S3_BUCKET') ?? '';
+  if (driver === 's3' && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
+    reader.problems.push(
+      'S3_BUCKET must name the bucket (3-63 lower-case letters, digits, dots, hyphens) when STORAGE=s3',
+    );
+  }
+  return {
+    driver,
+    localDir: resolve(dataDir, 'objects'),
+    publicUrl: parseUrl(reader, 'PUBLIC_URL'),
+    s3: {
+      bucket,
+      region,
+      endpoint: parseUrl(reader, 'S3_ENDPOINT'),
+      publicEndpoint: parseUrl(reader, 'S3_PUBLIC_ENDPOINT'),
+      forcePathStyle: reader.boolean('S3_FORCE_PATH_STYLE', false),
+    },
+    publicImageBaseUrl: parseUrl(reader, 'PUBLIC_IMAGE_BASE_URL'),
+    maxUploadBytes: reader.integer('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
+    maxImagePixels: reader.integer('MAX_IMAGE_PIXELS', 50_000_000, 1, 1_000_000_000),
+    uploadUrlTtlSeconds: reader.integer('UPLOAD_URL_TTL_SECONDS', 600, 1, 7 * 24 * 3600),
+    workerIntervalMs: reader.integer('STORAGE_WORKER_INTERVAL_MS', 5000, 10, 3600_000),
+  };
+}
+
 function parseSessionSecret(reader: EnvReader, production: boolean): string | undefined {
   const secret = reader.raw('SESSION_SECRET');
   if (!production) return secret;
@@ -232,6 +296,7 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
       createTable: reader.boolean('DYNAMODB_CREATE_TABLE', !production),
     },
   };
+  const storage = parseStorage(reader, dataDir, session.dynamodb.region);
   const endpoint = reader.raw('DYNAMODB_ENDPOINT');
   if (endpoint !== undefined) {
     if (!/^https?:\/\/[^\s/]+/.test(endpoint))
@@ -243,5 +308,5 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
   }
 
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
-  return { app, database, session };
+  return { app, database, session, storage };
 }

@@ -1,9 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { FreebConfig } from '../config/configuration';
 import { buildDataSourceOptions } from './data-source-options';
+import { TransactionHost } from './transaction-host';
 
+/** The database connection and the transaction host, for every module. */
+@Global()
 @Module({
   imports: [
     TypeOrmModule.forRootAsync({
@@ -20,5 +23,7 @@ import { buildDataSourceOptions } from './data-source-options';
       },
     }),
   ],
+  providers: [TransactionHost],
+  exports: [TransactionHost],
 })
 export class DatabaseModule {}

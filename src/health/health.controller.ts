@@ -10,6 +10,7 @@ import {
 import { SkipThrottle } from '@nestjs/throttler';
 import { SessionBackend } from '../auth/session/session-backend';
 import { AppError, ErrorCode } from '../common/errors/app-error';
+import { ObjectStorage } from '../images/storage/object-storage';
 
 @ApiTags('health')
 @SkipThrottle()
@@ -20,6 +21,7 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     private readonly sessions: SessionBackend,
+    private readonly storage: ObjectStorage,
   ) {}
 
   @Get()
@@ -32,13 +34,15 @@ export class HealthController {
   @Get('ready')
   @HealthCheck()
   @ApiOperation({
-    summary: 'Readiness: database and session store answer (503 names the failing check)',
+    summary:
+      'Readiness: database, session store and object storage answer (503 names the failing check)',
   })
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: 3000 }),
         () => this.checkSessions(),
+        () => this.checkStorage(),
       ]);
     } catch (error) {
       if (!(error instanceof ServiceUnavailableException)) throw error;
@@ -48,6 +52,16 @@ export class HealthController {
         `Not ready: ${failing.join(', ')} down.`,
         failing.map((check) => ({ field: check, message: `${check} is down` })),
       );
+    }
+  }
+
+  private async checkStorage() {
+    const indicator = this.indicators.check('storage');
+    try {
+      await this.storage.check();
+      return indicator.up({ driver: this.storage.name });
+    } catch {
+      return indicator.down({ driver: this.storage.name, message: 'object storage unreachable' });
     }
   }
 

@@ -16,9 +16,9 @@ export class UsersController {
   @Patch('me')
   @UseGuards(AuthenticatedGuard)
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'Update your profile (names, bio)' })
+  @ApiOperation({ summary: 'Update your profile (names, bio, avatar)' })
   @ApiOkResponse({ type: PrivateUserDto })
-  @ApiProblems(400, 401, 403)
+  @ApiProblems(400, 401, 403, 409, 422, 503)
   updateMe(@Viewer() viewer: User, @Body() dto: UpdateProfileDto): Promise<PrivateUserDto> {
     return this.users.updateProfile(viewer, dto);
   }

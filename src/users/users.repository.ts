@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { In, QueryFailedError } from 'typeorm';
+import { TransactionHost } from '../database/transaction-host';
 import { User } from './entities/user.entity';
 
 /** True when a write failed on a unique index (SQLite and MySQL/MariaDB phrase it differently). */
@@ -16,7 +16,15 @@ export function isUniqueViolation(error: unknown): boolean {
 
 @Injectable()
 export class UsersRepository {
-  constructor(@InjectRepository(User) private readonly users: Repository<User>) {}
+  constructor(private readonly db: TransactionHost) {}
+
+  private get users() {
+    return this.db.repository(User);
+  }
+
+  findByIds(ids: string[]): Promise<User[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.users.findBy({ id: In(ids) });
+  }
 
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
@@ -50,7 +58,7 @@ export class UsersRepository {
 
   async updateProfile(
     id: string,
-    changes: Partial<Pick<User, 'firstName' | 'lastName' | 'bio'>>,
+    changes: Partial<Pick<User, 'firstName' | 'lastName' | 'bio' | 'avatarImageId'>>,
     at: Date,
   ) {
     await this.users.update({ id }, { ...changes, updatedAt: at });

@@ -1,6 +1,8 @@
 import { QueryFailedError } from 'typeorm';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { AppError, ErrorCode } from '../common/errors/app-error';
+import { TransactionHost } from '../database/transaction-host';
+import { ImagesService } from '../images/images.service';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -27,7 +29,11 @@ describe('UsersService', () => {
       findByEmail: jest.fn(),
       findByUsername: jest.fn(),
     });
-    sut = new UsersService(users as unknown as UsersRepository);
+    sut = new UsersService(
+      users as unknown as UsersRepository,
+      strictMock<ImagesService>() as unknown as ImagesService,
+      strictMock<TransactionHost>() as unknown as TransactionHost,
+    );
   });
 
   it('creates a user with a UUIDv7 id', async () => {

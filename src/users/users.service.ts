@@ -8,7 +8,9 @@ import {
   notFound,
 } from '../common/errors/app-error';
 import { newId } from '../common/ids';
-import { ProfileDto, PrivateUserDto } from './dto/user.dto';
+import { TransactionHost } from '../database/transaction-host';
+import { ImagesService } from '../images/images.service';
+import { PrivateUserDto, ProfileDto, UserSummaryDto } from './dto/user.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
 import { UsersRepository, isUniqueViolation } from './users.repository';
@@ -20,6 +22,12 @@ export interface NewAccount {
   firstName?: string | null;
   lastName?: string | null;
 }
+
+/**
+ * Work another module does when an account is deleted, inside the deletion's transaction
+ * (posts, likes, follows...). Modules register theirs; Users needs to know none of them.
+ */
+export type AccountDeletionStep = (userId: string) => Promise<void>;
 
 /** Names that would be confusing as profile URLs or collide with routes such as /users/me. */
 const RESERVED_USERNAMES = new Set([
@@ -37,7 +45,13 @@ const RESERVED_USERNAMES = new Set([
 
 @Injectable()
 export class UsersService {
-  constructor(private readonly users: UsersRepository) {}
+  private readonly deletionSteps: AccountDeletionStep[] = [];
+
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly images: ImagesService,
+    private readonly db: TransactionHost,
+  ) {}
 
   findById(id: string): Promise<User | null> {
     return this.users.findById(id);
@@ -51,12 +65,17 @@ export class UsersService {
       : this.users.findByUsername(normalized);
   }
 
+  async findByUsernameOrFail(username: string): Promise<User> {
+    const user = await this.users.findByUsername(username.trim().toLowerCase());
+    if (!user) throw notFound('User');
+    return user;
+  }
+
   async create(account: NewAccount): Promise<User> {
     if (RESERVED_USERNAMES.has(account.username)) {
       throw invalid([{ field: 'username', message: 'username is reserved; choose another' }]);
     }
-    const taken = await this.users.existsByUsernameOrEmail(account.username, account.email);
-    this.throwIfTaken(taken);
+    this.throwIfTaken(await this.users.existsByUsernameOrEmail(account.username, account.email));
     const now = new Date();
     const user = Object.assign(new User(), {
       id: newId(),
@@ -66,6 +85,7 @@ export class UsersService {
       firstName: account.firstName ?? null,
       lastName: account.lastName ?? null,
       bio: null,
+      avatarImageId: null,
       sessionGeneration: 0,
       createdAt: now,
       updatedAt: now,
@@ -84,22 +104,50 @@ export class UsersService {
     return user;
   }
 
+  async privateView(user: User): Promise<PrivateUserDto> {
+    return PrivateUserDto.fromUser(user, await this.avatarUrlOf(user));
+  }
+
   async getProfile(username: string): Promise<ProfileDto> {
-    const user = await this.users.findByUsername(username.trim().toLowerCase());
-    if (!user) throw notFound('User');
-    return ProfileDto.fromUser(user);
+    const user = await this.findByUsernameOrFail(username);
+    return ProfileDto.fromUser(user, await this.avatarUrlOf(user));
+  }
+
+  /** Summaries of many users by id, in two queries whatever their number. */
+  async summaries(ids: string[]): Promise<Map<string, UserSummaryDto>> {
+    const users = await this.users.findByIds([...new Set(ids)]);
+    const avatars = await this.images.describe(
+      users.flatMap((user) => (user.avatarImageId ? [user.avatarImageId] : [])),
+    );
+    return new Map(
+      users.map((user) => [
+        user.id,
+        UserSummaryDto.from(user, avatars.get(user.avatarImageId ?? '')?.url ?? null),
+      ]),
+    );
   }
 
   async updateProfile(viewer: User, changes: UpdateProfileDto): Promise<PrivateUserDto> {
-    const fields: Partial<Pick<User, 'firstName' | 'lastName' | 'bio'>> = {};
+    const fields: Partial<Pick<User, 'firstName' | 'lastName' | 'bio' | 'avatarImageId'>> = {};
     if (changes.firstName !== undefined) fields.firstName = changes.firstName;
     if (changes.lastName !== undefined) fields.lastName = changes.lastName;
     if (changes.bio !== undefined) fields.bio = changes.bio;
-    if (Object.keys(fields).length > 0)
-      await this.users.updateProfile(viewer.id, fields, new Date());
+    // Checked outside the transaction: reading from storage must not hold the database.
+    const avatar = changes.avatarUploadId
+      ? await this.images.verifyUpload(viewer.id, changes.avatarUploadId, 'avatarUploadId')
+      : undefined;
+    await this.db.run(async () => {
+      if (avatar) {
+        await this.images.attach(avatar);
+        fields.avatarImageId = avatar.id;
+      }
+      if (Object.keys(fields).length > 0)
+        await this.users.updateProfile(viewer.id, fields, new Date());
+      if (avatar && viewer.avatarImageId) await this.images.discard([viewer.avatarImageId]);
+    });
     const updated = await this.users.findById(viewer.id);
     if (!updated) throw new AppError(ErrorCode.Unauthenticated, 'Your account no longer exists.');
-    return PrivateUserDto.fromUser(updated);
+    return this.privateView(updated);
   }
 
   /** Replaces the password hash; every session holding the old generation stops working. */
@@ -110,8 +158,22 @@ export class UsersService {
     return updated;
   }
 
+  onAccountDeletion(step: AccountDeletionStep): void {
+    this.deletionSteps.push(step);
+  }
+
+  /** One transaction: other modules' steps, then every image (queued for storage), then the user. */
   async deleteAccount(user: User): Promise<void> {
-    await this.users.delete(user.id);
+    await this.db.run(async () => {
+      for (const step of this.deletionSteps) await step(user.id);
+      await this.images.discardAllOf(user.id);
+      await this.users.delete(user.id);
+    });
+  }
+
+  private async avatarUrlOf(user: User): Promise<string | null> {
+    if (!user.avatarImageId) return null;
+    return (await this.images.describe([user.avatarImageId])).get(user.avatarImageId)?.url ?? null;
   }
 
   private throwIfTaken(taken: { username: boolean; email: boolean }): void {

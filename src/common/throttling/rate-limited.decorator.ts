@@ -1,6 +1,6 @@
 import { ExecutionContext, SetMetadata } from '@nestjs/common';
 
-export type RateLimitGroup = 'login' | 'signup';
+export type RateLimitGroup = 'login' | 'signup' | 'uploads';
 
 const RATE_LIMITED = 'freeb:rate-limited';
 

@@ -15,6 +15,11 @@ const byLogin = (req: Record<string, unknown>) => {
   return `login:${typeof login === 'string' ? login.trim().toLowerCase() : ''}`;
 };
 
+const byUser = (req: Record<string, unknown>) => {
+  const user = (req as unknown as Request).user as { id?: string } | undefined;
+  return user?.id ? `user:${user.id}` : byIp(req);
+};
+
 const throttler = (
   name: string,
   group: RateLimitGroup,
@@ -38,6 +43,7 @@ export const THROTTLERS: ThrottlerOptions[] = [
   throttler('login-ip', 'login', 30, 15 * MINUTE, byIp),
   throttler('login-account', 'login', 10, 15 * MINUTE, byLogin),
   throttler('signup-ip', 'signup', 10, 60 * MINUTE, byIp),
+  throttler('uploads-user', 'uploads', 120, 60 * MINUTE, byUser),
 ];
 
 /** The database-backed counter store, in a module of its own so the throttler's factory can inject it. */

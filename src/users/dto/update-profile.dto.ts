@@ -1,3 +1,5 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsOptional, IsUUID } from 'class-validator';
 import { BioField, NameField } from './user-fields';
 
 /** Fields left out stay as they are; an empty string clears one. */
@@ -10,4 +12,10 @@ export class UpdateProfileDto {
 
   @BioField()
   bio?: string | null;
+
+  /** An upload (POST /api/images/uploads, bytes PUT) to use as the avatar; replaces the old one. */
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'avatarUploadId must be an upload id' })
+  avatarUploadId?: string;
 }

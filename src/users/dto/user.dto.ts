@@ -15,13 +15,13 @@ export class UserSummaryDto {
   @ApiProperty({ type: String, nullable: true, format: 'uri' })
   avatarUrl: string | null;
 
-  static from(user: User): UserSummaryDto {
+  static from(user: User, avatarUrl: string | null): UserSummaryDto {
     return {
       id: user.id,
       username: user.username,
       firstName: user.firstName,
       lastName: user.lastName,
-      avatarUrl: null,
+      avatarUrl,
     };
   }
 }
@@ -33,8 +33,12 @@ export class ProfileDto extends UserSummaryDto {
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
 
-  static fromUser(user: User): ProfileDto {
-    return { ...UserSummaryDto.from(user), bio: user.bio, createdAt: user.createdAt.toISOString() };
+  static fromUser(user: User, avatarUrl: string | null): ProfileDto {
+    return {
+      ...UserSummaryDto.from(user, avatarUrl),
+      bio: user.bio,
+      createdAt: user.createdAt.toISOString(),
+    };
   }
 }
 
@@ -43,7 +47,7 @@ export class PrivateUserDto extends ProfileDto {
   @ApiProperty({ format: 'email' })
   email: string;
 
-  static fromUser(user: User): PrivateUserDto {
-    return { ...ProfileDto.fromUser(user), email: user.email };
+  static fromUser(user: User, avatarUrl: string | null): PrivateUserDto {
+    return { ...ProfileDto.fromUser(user, avatarUrl), email: user.email };
   }
 }

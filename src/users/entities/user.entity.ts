@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('users')
 export class User {
@@ -26,6 +26,11 @@ export class User {
 
   @Column({ type: 'varchar', length: 500, nullable: true })
   bio: string | null;
+
+  /** The verified image shown as the avatar; set to null by the database if that image goes. */
+  @ForeignKey('Image', { name: 'FK_users_avatar_image_id', onDelete: 'SET NULL' })
+  @Column({ name: 'avatar_image_id', type: 'varchar', length: 36, nullable: true })
+  avatarImageId: string | null;
 
   /** Bumped when the password changes: sessions that carry an older value are revoked. */
   @Column({ name: 'session_generation', type: 'integer', default: 0 })

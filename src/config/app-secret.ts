@@ -3,10 +3,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * SESSION_SECRET when set; otherwise (never in production, config refuses that) a secret
+ * The app secret (SESSION_SECRET, which also keys the local storage signatures) when set; otherwise (never in production, config refuses that) a secret
  * generated once and kept in DATA_DIR so sessions survive restarts.
  */
-export function resolveSessionSecret(secret: string | undefined, dataDir: string): string {
+export function resolveAppSecret(secret: string | undefined, dataDir: string): string {
   if (secret) return secret;
   const file = join(dataDir, 'session-secret');
   try {

@@ -1,0 +1,46 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { Injectable } from '@nestjs/common';
+import {
+  DataSource,
+  type EntityManager,
+  type EntityTarget,
+  type ObjectLiteral,
+  type Repository,
+} from 'typeorm';
+
+/**
+ * Transactions that span modules without passing managers around: `run(work)` opens one
+ * and every repository reached through `repository()` inside `work` joins it.
+ *
+ * SQLite has a single connection, so its transactions are queued one at a time; MySQL and
+ * MariaDB run them concurrently on the pool.
+ */
+@Injectable()
+export class TransactionHost {
+  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly dataSource: DataSource) {}
+
+  get manager(): EntityManager {
+    return this.current.getStore() ?? this.dataSource.manager;
+  }
+
+  repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
+    return this.manager.getRepository(entity);
+  }
+
+  /** MySQL 8 and MariaDB 10.6+ can claim rows with SELECT … FOR UPDATE SKIP LOCKED. */
+  get canSkipLocked(): boolean {
+    return this.dataSource.options.type !== 'better-sqlite3';
+  }
+
+  run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.current.getStore()) return work();
+    const start = () => this.dataSource.transaction((manager) => this.current.run(manager, work));
+    if (this.dataSource.options.type !== 'better-sqlite3') return start();
+    const result = this.queue.then(start, start);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+}

@@ -1,0 +1,32 @@
+import { Body, Controller, Post, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Viewer } from '../auth/viewer.decorator';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { RateLimited } from '../common/throttling/rate-limited.decorator';
+import type { User } from '../users/entities/user.entity';
+import { CreateUploadDto } from './dto/create-upload.dto';
+import { UploadDto } from './dto/upload.dto';
+import { ImagesService } from './images.service';
+
+@ApiTags('images')
+@Controller('images')
+export class ImagesController {
+  constructor(private readonly images: ImagesService) {}
+
+  @Post('uploads')
+  @UseGuards(AuthenticatedGuard)
+  @RateLimited('uploads')
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary: 'Ask for an upload URL',
+    description:
+      'Then PUT the bytes to `url` with `headers` (the exact Content-Type and Content-Length announced) before ' +
+      '`expiresAt`, and pass `uploadId` to POST /api/posts or PATCH /api/users/me (avatarUploadId).',
+  })
+  @ApiCreatedResponse({ type: UploadDto })
+  @ApiProblems(400, 401, 403, 429, 503)
+  createUpload(@Viewer() viewer: User, @Body() dto: CreateUploadDto): Promise<UploadDto> {
+    return this.images.createUpload(viewer.id, dto);
+  }
+}

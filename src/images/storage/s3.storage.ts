@@ -1,0 +1,111 @@
+import {
+  DeleteObjectCommand,
+  GetObjectCommand,
+  HeadBucketCommand,
+  HeadObjectCommand,
+  PutObjectCommand,
+  S3Client,
+  S3ServiceException,
+} from '@aws-sdk/client-s3';
+import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { StorageConfig } from '../../config/configuration';
+import { ObjectStorage, PresignedUpload, StoredObject, UploadRequest } from './object-storage';
+
+export const S3_CLIENT = Symbol('S3_CLIENT');
+export const S3_PRESIGN_CLIENT = Symbol('S3_PRESIGN_CLIENT');
+
+/**
+ * An S3 client for the app's own calls, or (with `publicEndpoint`) for signing URLs that
+ * browsers use. No automatic checksums: a default client puts the empty body's CRC32 into
+ * presigned PUT URLs and S3 then refuses real uploads (aws-sdk-js-v3 issue 6994).
+ */
+export function createS3Client(s3: StorageConfig['s3'], endpoint = s3.endpoint): S3Client {
+  return new S3Client({
+    region: s3.region,
+    endpoint,
+    forcePathStyle: s3.forcePathStyle,
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+    maxAttempts: 2,
+    requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000 },
+  });
+}
+
+const seconds = (from: Date, to: Date) =>
+  Math.max(1, Math.floor((to.getTime() - from.getTime()) / 1000));
+
+function isNotFound(error: unknown): boolean {
+  return (
+    error instanceof S3ServiceException &&
+    (error.name === 'NotFound' ||
+      error.name === 'NoSuchKey' ||
+      error.$metadata.httpStatusCode === 404)
+  );
+}
+
+export class S3Storage extends ObjectStorage {
+  readonly name = 's3';
+
+  constructor(
+    private readonly client: S3Client,
+    private readonly presignClient: S3Client,
+    private readonly bucket: string,
+  ) {
+    super();
+  }
+
+  async presignUpload(upload: UploadRequest): Promise<PresignedUpload> {
+    const now = new Date();
+    const url = await getSignedUrl(
+      this.presignClient,
+      new PutObjectCommand({
+        Bucket: this.bucket,
+        Key: upload.key,
+        ContentType: upload.contentType,
+        ContentLength: upload.size,
+      }),
+      {
+        expiresIn: seconds(now, upload.expiresAt),
+        signingDate: now,
+        signableHeaders: new Set(['content-type', 'content-length']),
+      },
+    );
+    return { url, headers: { 'Content-Type': upload.contentType } };
+  }
+
+  presignDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string> {
+    return getSignedUrl(
+      this.presignClient,
+      new GetObjectCommand({ Bucket: this.bucket, Key: key }),
+      {
+        expiresIn: seconds(signedAt, expiresAt),
+        signingDate: signedAt,
+      },
+    );
+  }
+
+  async head(key: string): Promise<StoredObject | null> {
+    try {
+      const head = await this.client.send(new HeadObjectCommand({ Bucket: this.bucket, Key: key }));
+      return { size: head.ContentLength ?? 0, contentType: head.ContentType };
+    } catch (error) {
+      if (isNotFound(error)) return null;
+      throw error;
+    }
+  }
+
+  async readStart(key: string, length: number): Promise<Buffer> {
+    const object = await this.client.send(
+      new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${length - 1}` }),
+    );
+    return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+  }
+
+  async delete(key: string): Promise<void> {
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.bucket, Key: key }));
+  }
+
+  async check(): Promise<void> {
+    await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
+  }
+}

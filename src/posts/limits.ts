@@ -1,0 +1,3 @@
+export const CAPTION_MAX_LENGTH = 2200;
+export const ALT_TEXT_MAX_LENGTH = 1000;
+export const COMMENT_MAX_LENGTH = 2200;

@@ -1,0 +1,98 @@
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Viewer } from '../auth/viewer.decorator';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { PageQueryDto } from '../common/pagination/page';
+import type { User } from '../users/entities/user.entity';
+import { CreatePostDto } from './dto/create-post.dto';
+import { PostDto, PostPageDto } from './dto/post.dto';
+import { UpdatePostDto } from './dto/update-post.dto';
+import { PostsService } from './posts.service';
+
+@ApiTags('posts')
+@Controller()
+export class PostsController {
+  constructor(private readonly posts: PostsService) {}
+
+  @Post('posts')
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({
+    summary: 'Publish an uploaded image as a post',
+    description:
+      'The upload is checked in storage (size, magic bytes, dimensions); a file that fails is deleted and answered 422.',
+  })
+  @ApiCreatedResponse({ type: PostDto })
+  @ApiProblems(400, 401, 403, 404, 409, 422, 503)
+  create(@Viewer() viewer: User, @Body() dto: CreatePostDto): Promise<PostDto> {
+    return this.posts.create(viewer, dto);
+  }
+
+  @Get('posts')
+  @ApiOperation({ summary: 'The public feed: everyone’s posts, newest first' })
+  @ApiOkResponse({ type: PostPageDto })
+  @ApiProblems(400)
+  publicFeed(@Query() query: PageQueryDto): Promise<PostPageDto> {
+    return this.posts.publicFeed(query);
+  }
+
+  @Get('users/:username/posts')
+  @ApiOperation({ summary: 'One user’s posts, newest first' })
+  @ApiOkResponse({ type: PostPageDto })
+  @ApiProblems(400, 404)
+  byUser(@Param('username') username: string, @Query() query: PageQueryDto): Promise<PostPageDto> {
+    return this.posts.byUser(username, query);
+  }
+
+  @Get('posts/:id')
+  @ApiOperation({ summary: 'One post' })
+  @ApiOkResponse({ type: PostDto })
+  @ApiProblems(404)
+  get(@Param('id') id: string): Promise<PostDto> {
+    return this.posts.get(id);
+  }
+
+  @Patch('posts/:id')
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Edit the caption or alt text of your post' })
+  @ApiOkResponse({ type: PostDto })
+  @ApiProblems(400, 401, 403, 404)
+  update(
+    @Viewer() viewer: User,
+    @Param('id') id: string,
+    @Body() dto: UpdatePostDto,
+  ): Promise<PostDto> {
+    return this.posts.update(viewer, id, dto);
+  }
+
+  @Delete('posts/:id')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Delete your post; its image is removed from storage' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  delete(@Viewer() viewer: User, @Param('id') id: string): Promise<void> {
+    return this.posts.delete(viewer, id);
+  }
+}
