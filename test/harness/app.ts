@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Test } from '@nestjs/testing';
+import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
@@ -26,6 +27,21 @@ type Env = Record<string, string | undefined>;
 
 const suffix = () => randomBytes(5).toString('hex');
 
+export function testS3Client(endpoint: string): S3Client {
+  return new S3Client({
+    endpoint,
+    region: 'us-east-1',
+    forcePathStyle: true,
+    credentials: { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' },
+  });
+}
+
+async function createBucket(endpoint: string, bucket: string): Promise<void> {
+  const s3 = testS3Client(endpoint);
+  await s3.send(new CreateBucketCommand({ Bucket: bucket }));
+  s3.destroy();
+}
+
 /** Environment of a fresh, isolated backend for one suite: own data dir, database and table. */
 async function isolatedEnv(
   dataDir: string,
@@ -36,11 +52,15 @@ async function isolatedEnv(
     DATA_DIR: dataDir,
     // Fixtures come from distinct client addresses (X-Forwarded-For), as behind a proxy.
     TRUST_PROXY: 'loopback',
+    STORAGE_WORKER_INTERVAL_MS: '100',
   };
   if (mode === 'embedded') return { env, drop: async () => undefined };
 
   const credentials = process.env.FREEB_TEST_MYSQL ?? 'freeb_test:freeb_test@127.0.0.1:3306';
   const database = `freeb_t_${suffix()}`;
+  const bucket = `freeb-t-${suffix()}`;
+  const s3Endpoint = process.env.FREEB_TEST_S3_ENDPOINT ?? '';
+  await createBucket(s3Endpoint, bucket);
   const admin = await createConnection(`mysql://${credentials}`);
   await admin.query(
     `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
@@ -52,8 +72,13 @@ async function isolatedEnv(
     DYNAMODB_ENDPOINT: process.env.FREEB_TEST_DYNAMODB_ENDPOINT ?? '',
     DYNAMODB_TABLE: `sessions_${suffix()}`,
     AWS_REGION: 'us-east-1',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
+    // s3rver's keys; dynalite takes any.
+    AWS_ACCESS_KEY_ID: 'S3RVER',
+    AWS_SECRET_ACCESS_KEY: 'S3RVER',
+    STORAGE: 's3',
+    S3_ENDPOINT: s3Endpoint,
+    S3_BUCKET: bucket,
+    S3_FORCE_PATH_STYLE: 'true',
   });
   return {
     env,

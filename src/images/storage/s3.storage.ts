@@ -32,7 +32,7 @@ export function createS3Client(s3: StorageConfig['s3'], endpoint = s3.endpoint):
 }
 
 const seconds = (from: Date, to: Date) =>
-  Math.max(1, Math.floor((to.getTime() - from.getTime()) / 1000));
+  Math.max(1, Math.round((to.getTime() - from.getTime()) / 1000));
 
 function isNotFound(error: unknown): boolean {
   return (
