@@ -36,7 +36,7 @@ export function testS3Client(endpoint: string): S3Client {
   });
 }
 
-async function createBucket(endpoint: string, bucket: string): Promise<void> {
+export async function createBucket(endpoint: string, bucket: string): Promise<void> {
   const s3 = testS3Client(endpoint);
   await s3.send(new CreateBucketCommand({ Bucket: bucket }));
   s3.destroy();
