@@ -32,6 +32,7 @@ export class ImagesAndPosts1764100000000 implements MigrationInterface {
             referencedTableName: 'users',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
           },
         ],
       }),
@@ -79,6 +80,7 @@ export class ImagesAndPosts1764100000000 implements MigrationInterface {
             referencedTableName: 'users',
             referencedColumnNames: ['id'],
             onDelete: 'CASCADE',
+            onUpdate: 'RESTRICT',
           },
           {
             name: 'FK_posts_image_id',
@@ -86,6 +88,7 @@ export class ImagesAndPosts1764100000000 implements MigrationInterface {
             referencedTableName: 'images',
             referencedColumnNames: ['id'],
             onDelete: 'RESTRICT',
+            onUpdate: 'RESTRICT',
           },
         ],
       }),
@@ -102,6 +105,7 @@ export class ImagesAndPosts1764100000000 implements MigrationInterface {
         referencedTableName: 'images',
         referencedColumnNames: ['id'],
         onDelete: 'SET NULL',
+        onUpdate: 'RESTRICT',
       }),
     );
   }

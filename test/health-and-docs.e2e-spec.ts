@@ -34,6 +34,7 @@ describe('Health and API docs (e2e)', () => {
       expect.objectContaining({
         database: expect.objectContaining({ status: 'up' }),
         sessions: expect.objectContaining({ status: 'up' }),
+        storage: expect.objectContaining({ status: 'up' }),
       }),
     );
   });
@@ -53,6 +54,14 @@ describe('Health and API docs (e2e)', () => {
       ['get', '/api/users/{username}'],
       ['patch', '/api/users/me'],
       ['delete', '/api/users/me'],
+      ['post', '/api/images/uploads'],
+      ['post', '/api/posts'],
+      ['get', '/api/posts'],
+      ['get', '/api/posts/{id}'],
+      ['patch', '/api/posts/{id}'],
+      ['delete', '/api/posts/{id}'],
+      ['get', '/api/users/{username}/posts'],
+      ['get', '/api/meta'],
       ['get', '/health'],
       ['get', '/health/ready'],
     ];
@@ -63,7 +72,7 @@ describe('Health and API docs (e2e)', () => {
 
   it('documents problem-details errors on every API operation', () => {
     for (const [path, operations] of Object.entries(doc.paths)) {
-      if (!path.startsWith('/api/')) continue;
+      if (!path.startsWith('/api/') || path === '/api/meta') continue;
       for (const [method, operation] of Object.entries(operations)) {
         const problems = Object.entries(operation.responses).filter(
           ([status]) => Number(status) >= 400,
@@ -117,6 +126,29 @@ describe('Health and API docs (e2e)', () => {
     );
     expect(Object.keys(doc.components.schemas.ProfileDto.properties ?? {})).not.toContain('email');
     expect(doc.paths['/api/auth/signup'].post.responses['201'].content).toBeDefined();
+    expect(Object.keys(doc.components.schemas.PostDto.properties ?? {})).toEqual(
+      expect.arrayContaining(['id', 'author', 'image', 'caption', 'createdAt']),
+    );
+    expect(Object.keys(doc.components.schemas.PostPageDto.properties ?? {})).toEqual([
+      'items',
+      'nextCursor',
+    ]);
+    expect(Object.keys(doc.components.schemas.UploadDto.properties ?? {})).toEqual(
+      expect.arrayContaining(['uploadId', 'url', 'method', 'headers', 'expiresAt']),
+    );
+    expect(doc.components.schemas.CreateUploadDto.required).toEqual(
+      expect.arrayContaining(['contentType', 'size']),
+    );
+    expect(doc.paths['/api/posts'].get).toEqual(
+      expect.objectContaining({
+        parameters: expect.arrayContaining([
+          expect.objectContaining({ name: 'limit' }),
+          expect.objectContaining({ name: 'cursor' }),
+        ]),
+      }),
+    );
+    // The local adapter's storage routes are not part of the API.
+    expect(Object.keys(doc.paths).some((path) => path.startsWith('/api/storage'))).toBe(false);
   });
 
   it('names the session cookie as the security scheme of signed-in operations', () => {
@@ -131,6 +163,10 @@ describe('Health and API docs (e2e)', () => {
       ['put', '/api/auth/password'],
       ['patch', '/api/users/me'],
       ['delete', '/api/users/me'],
+      ['post', '/api/images/uploads'],
+      ['post', '/api/posts'],
+      ['patch', '/api/posts/{id}'],
+      ['delete', '/api/posts/{id}'],
     ]) {
       expect(doc.paths[path][method].security).toBeDefined();
     }

@@ -1,9 +1,24 @@
 import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
 import { queriesDuring } from './harness/queries';
-import { eventually, fixture, keyOfUrl, objectExists, publish, put, requestUpload, storedKeys } from './harness/storage';
+import {
+  eventually,
+  fixture,
+  keyOfUrl,
+  objectExists,
+  publish,
+  put,
+  requestUpload,
+  storedKeys,
+} from './harness/storage';
 
-type PostBody = { id: string; author: { id: string; username: string; avatarUrl: string | null }; caption: string | null; createdAt: string; image: { url: string; altText: string | null } };
+type PostBody = {
+  id: string;
+  author: { id: string; username: string; avatarUrl: string | null };
+  caption: string | null;
+  createdAt: string;
+  image: { url: string; altText: string | null };
+};
 
 describe('Posts (e2e)', () => {
   let t: TestApp;
@@ -18,11 +33,26 @@ describe('Posts (e2e)', () => {
 
   it('publishes a post that appears in the public feed, the author’s list and on its own', async () => {
     const account = await signUp(t, { firstName: 'Ada' });
-    const post = (await publish(t, account.agent, { caption: '  Sunset at the pier  ', altText: 'An orange sky' })) as unknown as PostBody;
+    const post = (await publish(t, account.agent, {
+      caption: '  Sunset at the pier  ',
+      altText: 'An orange sky',
+    })) as unknown as PostBody;
     expect(post).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
-      author: { id: account.id, username: account.username, firstName: 'Ada', lastName: null, avatarUrl: null },
-      image: { url: expect.any(String), width: 3, height: 2, contentType: 'image/png', altText: 'An orange sky' },
+      author: {
+        id: account.id,
+        username: account.username,
+        firstName: 'Ada',
+        lastName: null,
+        avatarUrl: null,
+      },
+      image: {
+        url: expect.any(String),
+        width: 3,
+        height: 2,
+        contentType: 'image/png',
+        altText: 'An orange sky',
+      },
       caption: 'Sunset at the pier',
       createdAt: expect.any(String),
     });
@@ -31,12 +61,17 @@ describe('Posts (e2e)', () => {
     expect(single.body).toEqual(post);
     const feed = await client(t).get('/api/posts').expect(200);
     expect(feed.body.items[0]).toEqual(post);
-    const mine = await client(t).get(`/api/users/${account.username.toUpperCase()}/posts`).expect(200);
+    const mine = await client(t)
+      .get(`/api/users/${account.username.toUpperCase()}/posts`)
+      .expect(200);
     expect(mine.body).toEqual({ items: [post], nextCursor: null });
   });
 
   it('answers 404 for a missing post or user', async () => {
-    expectProblem((await client(t).get('/api/posts/01a20f4c-eecd-73b6-ae9e-00c1892859d7').expect(404)).body, 404);
+    expectProblem(
+      (await client(t).get('/api/posts/01a20f4c-eecd-73b6-ae9e-00c1892859d7').expect(404)).body,
+      404,
+    );
     await client(t).get('/api/posts/not-an-id').expect(404);
     await client(t).get('/api/users/nobody_here/posts').expect(404);
   });
@@ -51,16 +86,28 @@ describe('Posts (e2e)', () => {
     const bytes = fixture('tiny.png');
     const upload = await requestUpload(account.agent, 'image/png', bytes.length);
     expect((await put(t, upload, bytes)).status).toBe(200);
-    const res = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId, ...fields }).expect(400);
+    const res = await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId, ...fields })
+      .expect(400);
     expect(res.body.errors).toEqual(expect.arrayContaining([expect.objectContaining({ field })]));
-    await account.agent.post('/api/posts').send({ uploadId: upload.uploadId, caption: 'x'.repeat(2200) }).expect(201);
+    await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId, caption: 'x'.repeat(2200) })
+      .expect(201);
   });
 
   it('refuses a post without a session or without an upload', async () => {
-    await client(t).post('/api/posts').send({ uploadId: '01a20f4c-eecd-73b6-ae9e-00c1892859d7' }).expect(401);
+    await client(t)
+      .post('/api/posts')
+      .send({ uploadId: '01a20f4c-eecd-73b6-ae9e-00c1892859d7' })
+      .expect(401);
     const account = await signUp(t);
     await account.agent.post('/api/posts').send({ caption: 'no image' }).expect(400);
-    await account.agent.post('/api/posts').send({ uploadId: '01a20f4c-eecd-73b6-ae9e-00c1892859d7' }).expect(404);
+    await account.agent
+      .post('/api/posts')
+      .send({ uploadId: '01a20f4c-eecd-73b6-ae9e-00c1892859d7' })
+      .expect(404);
   });
 
   describe('changing', () => {
@@ -71,26 +118,52 @@ describe('Posts (e2e)', () => {
     beforeAll(async () => {
       owner = await signUp(t);
       other = await signUp(t);
-      post = (await publish(t, owner.agent, { caption: 'first', altText: 'a red square' })) as unknown as PostBody;
+      post = (await publish(t, owner.agent, {
+        caption: 'first',
+        altText: 'a red square',
+      })) as unknown as PostBody;
     });
 
     it('lets the owner edit the caption and alt text, or clear them', async () => {
-      const edited = await owner.agent.patch(`/api/posts/${post.id}`).send({ caption: 'second' }).expect(200);
-      expect(edited.body).toEqual(expect.objectContaining({ caption: 'second', image: expect.objectContaining({ altText: 'a red square' }) }));
-      const cleared = await owner.agent.patch(`/api/posts/${post.id}`).send({ altText: '' }).expect(200);
+      const edited = await owner.agent
+        .patch(`/api/posts/${post.id}`)
+        .send({ caption: 'second' })
+        .expect(200);
+      expect(edited.body).toEqual(
+        expect.objectContaining({
+          caption: 'second',
+          image: expect.objectContaining({ altText: 'a red square' }),
+        }),
+      );
+      const cleared = await owner.agent
+        .patch(`/api/posts/${post.id}`)
+        .send({ altText: '' })
+        .expect(200);
       expect(cleared.body.image.altText).toBeNull();
       expect((await client(t).get(`/api/posts/${post.id}`)).body.caption).toBe('second');
     });
 
     it('refuses others (403), the anonymous (401) and missing posts (404), changing nothing', async () => {
-      expectProblem((await other.agent.patch(`/api/posts/${post.id}`).send({ caption: 'hijacked' }).expect(403)).body, 403);
+      expectProblem(
+        (await other.agent.patch(`/api/posts/${post.id}`).send({ caption: 'hijacked' }).expect(403))
+          .body,
+        403,
+      );
       await other.agent.delete(`/api/posts/${post.id}`).expect(403);
       await client(t).patch(`/api/posts/${post.id}`).send({ caption: 'anon' }).expect(401);
       await client(t).delete(`/api/posts/${post.id}`).expect(401);
-      await owner.agent.patch('/api/posts/01a20f4c-eecd-73b6-ae9e-00c1892859d7').send({ caption: 'x' }).expect(404);
+      await owner.agent
+        .patch('/api/posts/01a20f4c-eecd-73b6-ae9e-00c1892859d7')
+        .send({ caption: 'x' })
+        .expect(404);
       await owner.agent.delete('/api/posts/01a20f4c-eecd-73b6-ae9e-00c1892859d7').expect(404);
-      await owner.agent.patch(`/api/posts/${post.id}`).send({ caption: 'x'.repeat(2201) }).expect(400);
-      expect((await client(t).get(`/api/posts/${post.id}`).expect(200)).body.caption).toBe('second');
+      await owner.agent
+        .patch(`/api/posts/${post.id}`)
+        .send({ caption: 'x'.repeat(2201) })
+        .expect(400);
+      expect((await client(t).get(`/api/posts/${post.id}`).expect(200)).body.caption).toBe(
+        'second',
+      );
     });
 
     it('deletes a post and then its object in storage', async () => {
@@ -109,8 +182,13 @@ describe('Posts (e2e)', () => {
       const first = fixture('tiny.jpg');
       const upload = await requestUpload(account.agent, 'image/jpeg', first.length);
       expect((await put(t, upload, first)).status).toBe(200);
-      const me = await account.agent.patch('/api/users/me').send({ avatarUploadId: upload.uploadId, bio: 'hi' }).expect(200);
-      expect(me.body).toEqual(expect.objectContaining({ avatarUrl: expect.any(String), bio: 'hi' }));
+      const me = await account.agent
+        .patch('/api/users/me')
+        .send({ avatarUploadId: upload.uploadId, bio: 'hi' })
+        .expect(200);
+      expect(me.body).toEqual(
+        expect.objectContaining({ avatarUrl: expect.any(String), bio: 'hi' }),
+      );
       const avatarKey = keyOfUrl(t, me.body.avatarUrl);
       expect(avatarKey).toBe(`users/${account.id}/${upload.uploadId}.jpg`);
 
@@ -122,7 +200,10 @@ describe('Posts (e2e)', () => {
       const second = fixture('tiny.png');
       const next = await requestUpload(account.agent, 'image/png', second.length);
       expect((await put(t, next, second)).status).toBe(200);
-      const replaced = await account.agent.patch('/api/users/me').send({ avatarUploadId: next.uploadId }).expect(200);
+      const replaced = await account.agent
+        .patch('/api/users/me')
+        .send({ avatarUploadId: next.uploadId })
+        .expect(200);
       expect(keyOfUrl(t, replaced.body.avatarUrl)).toBe(`users/${account.id}/${next.uploadId}.png`);
       await eventually(async () => expect(await objectExists(t, avatarKey)).toBe(false));
     });
@@ -132,7 +213,10 @@ describe('Posts (e2e)', () => {
       const text = Buffer.from('definitely not a picture');
       const upload = await requestUpload(account.agent, 'image/jpeg', text.length);
       expect((await put(t, upload, text)).status).toBe(200);
-      const res = await account.agent.patch('/api/users/me').send({ avatarUploadId: upload.uploadId, bio: 'new' }).expect(422);
+      const res = await account.agent
+        .patch('/api/users/me')
+        .send({ avatarUploadId: upload.uploadId, bio: 'new' })
+        .expect(422);
       expect(res.body.errors).toEqual([{ field: 'avatarUploadId', message: expect.any(String) }]);
       const me = await account.agent.get('/api/auth/me').expect(200);
       expect(me.body).toEqual(expect.objectContaining({ avatarUrl: null, bio: null }));
@@ -143,20 +227,30 @@ describe('Posts (e2e)', () => {
     const account = await signUp(t);
     const kept = await signUp(t);
     const keptPost = (await publish(t, kept.agent)) as unknown as PostBody;
-    const posts = [(await publish(t, account.agent)) as unknown as PostBody, (await publish(t, account.agent, {}, 'image/gif')) as unknown as PostBody];
+    const posts = [
+      (await publish(t, account.agent)) as unknown as PostBody,
+      (await publish(t, account.agent, {}, 'image/gif')) as unknown as PostBody,
+    ];
     const avatar = fixture('tiny.webp');
     const upload = await requestUpload(account.agent, 'image/webp', avatar.length);
     expect((await put(t, upload, avatar)).status).toBe(200);
-    await account.agent.patch('/api/users/me').send({ avatarUploadId: upload.uploadId }).expect(200);
+    await account.agent
+      .patch('/api/users/me')
+      .send({ avatarUploadId: upload.uploadId })
+      .expect(200);
     const unused = await requestUpload(account.agent, 'image/png', fixture('tiny.png').length);
     expect((await put(t, unused, fixture('tiny.png'))).status).toBe(200);
-    expect((await storedKeys(t)).filter((key) => key.startsWith(`users/${account.id}/`))).toHaveLength(4);
+    expect(
+      (await storedKeys(t)).filter((key) => key.startsWith(`users/${account.id}/`)),
+    ).toHaveLength(4);
 
     await account.agent.delete('/api/users/me').send({ password: account.password }).expect(204);
 
     for (const post of posts) await client(t).get(`/api/posts/${post.id}`).expect(404);
     await eventually(async () => {
-      expect((await storedKeys(t)).filter((key) => key.startsWith(`users/${account.id}/`))).toEqual([]);
+      expect((await storedKeys(t)).filter((key) => key.startsWith(`users/${account.id}/`))).toEqual(
+        [],
+      );
     });
     expect(await objectExists(t, keyOfUrl(t, keptPost.image.url))).toBe(true);
     await client(t).get(`/api/posts/${keptPost.id}`).expect(200);
@@ -173,7 +267,9 @@ describe('Feeds are keyset pages (e2e)', () => {
     t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '3600000' });
     for (let i = 0; i < 3; i++) authors.push(await signUp(t));
     for (let i = 0; i < 250; i++) {
-      const post = (await publish(t, authors[i % 3].agent, { caption: `post ${i}` })) as unknown as PostBody;
+      const post = (await publish(t, authors[i % 3].agent, {
+        caption: `post ${i}`,
+      })) as unknown as PostBody;
       created.push(post.id);
     }
   }, 120_000);
@@ -219,8 +315,14 @@ describe('Feeds are keyset pages (e2e)', () => {
     expect(first.body.items).toHaveLength(20);
     expect(first.body.nextCursor).toEqual(expect.any(String));
     const all = await client(t).get('/api/posts').query({ limit: 100 }).expect(200);
-    const third = await client(t).get('/api/posts').query({ limit: 100, cursor: all.body.nextCursor }).expect(200);
-    const last = await client(t).get('/api/posts').query({ limit: 100, cursor: third.body.nextCursor }).expect(200);
+    const third = await client(t)
+      .get('/api/posts')
+      .query({ limit: 100, cursor: all.body.nextCursor })
+      .expect(200);
+    const last = await client(t)
+      .get('/api/posts')
+      .query({ limit: 100, cursor: third.body.nextCursor })
+      .expect(200);
     expect(last.body.items).toHaveLength(50);
     expect(last.body.nextCursor).toBeNull();
   });
@@ -239,8 +341,12 @@ describe('Feeds are keyset pages (e2e)', () => {
   });
 
   it('costs the same few queries for a page of 5 or of 100, near the start or deep in', async () => {
-    const small = await queriesDuring(t, () => client(t).get('/api/posts').query({ limit: 5 }).expect(200));
-    const large = await queriesDuring(t, () => client(t).get('/api/posts').query({ limit: 100 }).expect(200));
+    const small = await queriesDuring(t, () =>
+      client(t).get('/api/posts').query({ limit: 5 }).expect(200),
+    );
+    const large = await queriesDuring(t, () =>
+      client(t).get('/api/posts').query({ limit: 100 }).expect(200),
+    );
     const page = await client(t).get('/api/posts').query({ limit: 100 });
     const deep = await queriesDuring(t, () =>
       client(t).get('/api/posts').query({ limit: 100, cursor: page.body.nextCursor }).expect(200),
@@ -252,18 +358,26 @@ describe('Feeds are keyset pages (e2e)', () => {
   });
 
   it(`uses the (created_at, id) index on ${mode === 'cloud' ? 'MariaDB' : 'SQLite'}`, async () => {
-    const cursor = (await client(t).get('/api/posts').query({ limit: 50 })).body.nextCursor as string;
+    const cursor = (await client(t).get('/api/posts').query({ limit: 50 })).body
+      .nextCursor as string;
     const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString()) as [number, string];
     const at = new Date(time);
     const sql =
       'SELECT id FROM posts WHERE (created_at < ? OR (created_at = ? AND id < ?)) ORDER BY created_at DESC, id DESC LIMIT 21';
     if (mode === 'embedded') {
       const stamp = at.toISOString().replace('T', ' ').replace('Z', '');
-      const plan: Array<{ detail: string }> = await t.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, [stamp, stamp, id]);
+      const plan: Array<{ detail: string }> = await t.dataSource.query(
+        `EXPLAIN QUERY PLAN ${sql}`,
+        [stamp, stamp, id],
+      );
       expect(plan.map((row) => row.detail).join(' ')).toMatch(/IDX_posts_created_at_id/);
       expect(plan.map((row) => row.detail).join(' ')).not.toMatch(/TEMP B-TREE/);
     } else {
-      const plan: Array<{ key: string | null }> = await t.dataSource.query(`EXPLAIN ${sql}`, [at, at, id]);
+      const plan: Array<{ key: string | null }> = await t.dataSource.query(`EXPLAIN ${sql}`, [
+        at,
+        at,
+        id,
+      ]);
       expect(plan[0].key).toBe('IDX_posts_created_at_id');
     }
   });

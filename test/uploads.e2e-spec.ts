@@ -75,17 +75,28 @@ describe('Uploads straight to storage (e2e)', () => {
   });
 
   it('needs a session', async () => {
-    await client(t).post('/api/images/uploads').send({ contentType: 'image/png', size: 10 }).expect(401);
+    await client(t)
+      .post('/api/images/uploads')
+      .send({ contentType: 'image/png', size: 10 })
+      .expect(401);
   });
 
-  it.each(Object.entries(FIXTURES))('publishes a %s with the dimensions from its header', async (type, { file, width, height }) => {
-    const account = await signUp(t);
-    const bytes = fixture(file);
-    const upload = await requestUpload(account.agent, type, bytes.length);
-    expect((await put(t, upload, bytes)).status).toBe(200);
-    const post = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(201);
-    expect(post.body.image).toEqual(expect.objectContaining({ width, height, contentType: type }));
-  });
+  it.each(Object.entries(FIXTURES))(
+    'publishes a %s with the dimensions from its header',
+    async (type, { file, width, height }) => {
+      const account = await signUp(t);
+      const bytes = fixture(file);
+      const upload = await requestUpload(account.agent, type, bytes.length);
+      expect((await put(t, upload, bytes)).status).toBe(200);
+      const post = await account.agent
+        .post('/api/posts')
+        .send({ uploadId: upload.uploadId })
+        .expect(201);
+      expect(post.body.image).toEqual(
+        expect.objectContaining({ width, height, contentType: type }),
+      );
+    },
+  );
 
   it('refuses an upload whose Content-Type differs from the signed one', async () => {
     const account = await signUp(t);
@@ -111,7 +122,10 @@ describe('Uploads straight to storage (e2e)', () => {
     const key = keyOfUrl(t, upload.url);
     // Whatever a storage accepted, the server checks the object itself before posting.
     await storeDirectly(t, key, bytes, 'image/png');
-    const post = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(422);
+    const post = await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId })
+      .expect(422);
     expectProblem(post.body, 422);
     expect(post.body.detail).toMatch(/bytes/);
     await eventually(async () => expect(await objectExists(t, key)).toBe(false));
@@ -125,8 +139,13 @@ describe('Uploads straight to storage (e2e)', () => {
     const key = keyOfUrl(t, upload.url);
     expect(await objectExists(t, key)).toBe(true);
 
-    const res = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId, caption: 'x' }).expect(422);
-    expect(res.body.errors).toEqual([{ field: 'uploadId', message: expect.stringMatching(/not a image\/png image/) }]);
+    const res = await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId, caption: 'x' })
+      .expect(422);
+    expect(res.body.errors).toEqual([
+      { field: 'uploadId', message: expect.stringMatching(/not a image\/png image/) },
+    ]);
     await eventually(async () => expect(await objectExists(t, key)).toBe(false));
     await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(404);
     const feed = await client(t).get(`/api/users/${account.username}/posts`).expect(200);
@@ -141,7 +160,10 @@ describe('Uploads straight to storage (e2e)', () => {
     bomb.writeUInt32BE(1000, 20);
     const upload = await requestUpload(account.agent, 'image/png', bomb.length);
     expect((await put(t, upload, bomb)).status).toBe(200);
-    const res = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(422);
+    const res = await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId })
+      .expect(422);
     expect(res.body.detail).toMatch(/pixels/);
   });
 
@@ -149,7 +171,10 @@ describe('Uploads straight to storage (e2e)', () => {
     const account = await signUp(t);
     const bytes = fixture('tiny.gif');
     const upload = await requestUpload(account.agent, 'image/gif', bytes.length);
-    const early = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(422);
+    const early = await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId })
+      .expect(422);
     expect(early.body.detail).toMatch(/Nothing has been uploaded/);
     expect((await put(t, upload, bytes)).status).toBe(200);
     await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(201);
@@ -162,10 +187,16 @@ describe('Uploads straight to storage (e2e)', () => {
     const upload = await requestUpload(owner.agent, 'image/png', bytes.length);
     expect((await put(t, upload, bytes)).status).toBe(200);
 
-    const stolen = await thief.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(403);
+    const stolen = await thief.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId })
+      .expect(403);
     expectProblem(stolen.body, 403);
     await owner.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(201);
-    const again = await owner.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(409);
+    const again = await owner.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId })
+      .expect(409);
     expectProblem(again.body, 409);
     await owner.agent.patch('/api/users/me').send({ avatarUploadId: upload.uploadId }).expect(409);
   });
@@ -186,7 +217,10 @@ describe('Uploads straight to storage (e2e)', () => {
     const bytes = fixture('tiny.webp');
     const upload = await requestUpload(account.agent, 'image/webp', bytes.length);
     expect((await put(t, upload, bytes)).status).toBe(200);
-    const post = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(201);
+    const post = await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId })
+      .expect(201);
     const image = await fetch(absolute(post.body.image.url));
     expect(image.status).toBe(200);
     expect(Buffer.from(await image.arrayBuffer())).toEqual(bytes);
@@ -199,15 +233,21 @@ describe('Uploads straight to storage (e2e)', () => {
   it('keeps storage and rows in step: every object has its image row', async () => {
     await eventually(async () => {
       const keys = await storedKeys(t);
-      const rows: Array<{ storage_key: string }> = await t.dataSource.query('SELECT storage_key FROM images');
-      const pending: Array<{ n: number | string }> = await t.dataSource.query('SELECT COUNT(*) AS n FROM storage_deletions');
+      const rows: Array<{ storage_key: string }> = await t.dataSource.query(
+        'SELECT storage_key FROM images',
+      );
+      const pending: Array<{ n: number | string }> = await t.dataSource.query(
+        'SELECT COUNT(*) AS n FROM storage_deletions',
+      );
       expect(Number(pending[0].n)).toBe(0);
       expect(keys.every((key) => rows.some((row) => row.storage_key === key))).toBe(true);
     });
   });
 
   function absolute(url: string): string {
-    return url.startsWith('/') ? `http://127.0.0.1:${(t.server.address() as { port: number }).port}${url}` : url;
+    return url.startsWith('/')
+      ? `http://127.0.0.1:${(t.server.address() as { port: number }).port}${url}`
+      : url;
   }
 });
 
@@ -243,7 +283,9 @@ describe('Upload URLs expire (e2e)', () => {
 
     await eventually(async () => {
       expect(await objectExists(t, key)).toBe(false);
-      const rows: unknown[] = await t.dataSource.query('SELECT id FROM images WHERE id = ?', [upload.uploadId]);
+      const rows: unknown[] = await t.dataSource.query('SELECT id FROM images WHERE id = ?', [
+        upload.uploadId,
+      ]);
       expect(rows).toEqual([]);
     });
     await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(404);

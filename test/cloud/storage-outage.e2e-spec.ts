@@ -1,7 +1,15 @@
 import { createBucket, startApp, type TestApp } from '../harness/app';
 import { client, expectProblem, signUp } from '../harness/client';
 import { S3rverServer } from '../harness/s3rver';
-import { eventually, fixture, keyOfUrl, objectExists, publish, put, requestUpload } from '../harness/storage';
+import {
+  eventually,
+  fixture,
+  keyOfUrl,
+  objectExists,
+  publish,
+  put,
+  requestUpload,
+} from '../harness/storage';
 
 describe('Object storage goes away and comes back (cloud e2e)', () => {
   let t: TestApp;
@@ -30,9 +38,10 @@ describe('Object storage goes away and comes back (cloud e2e)', () => {
     await client(t).get(`/api/posts/${post.id}`).expect(404);
 
     const pending = () =>
-      t.dataSource.query('SELECT attempts, last_error FROM storage_deletions WHERE storage_key = ?', [key]) as Promise<
-        Array<{ attempts: number; last_error: string | null }>
-      >;
+      t.dataSource.query(
+        'SELECT attempts, last_error FROM storage_deletions WHERE storage_key = ?',
+        [key],
+      ) as Promise<Array<{ attempts: number; last_error: string | null }>>;
     await eventually(async () => {
       const [row] = await pending();
       expect(row.attempts).toBeGreaterThanOrEqual(2);
@@ -42,7 +51,10 @@ describe('Object storage goes away and comes back (cloud e2e)', () => {
     expect(ready.body.errors).toEqual([{ field: 'storage', message: expect.any(String) }]);
     // Signing an upload URL needs no storage; checking an upload does: 503, and nothing changes.
     const upload = await requestUpload(account.agent, 'image/png', fixture('tiny.png').length);
-    const refused = await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(503);
+    const refused = await account.agent
+      .post('/api/posts')
+      .send({ uploadId: upload.uploadId })
+      .expect(503);
     expectProblem(refused.body, 503);
 
     await s3.start();

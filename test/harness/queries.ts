@@ -9,11 +9,21 @@ export async function queriesDuring(t: TestApp, work: () => Promise<unknown>): P
       seen.push(query);
     },
   });
-  Object.defineProperty(t.dataSource, 'logger', { value: counting, configurable: true, writable: true });
+  Object.defineProperty(t.dataSource, 'logger', {
+    value: counting,
+    configurable: true,
+    writable: true,
+  });
   try {
     await work();
   } finally {
-    Object.defineProperty(t.dataSource, 'logger', { value: logger, configurable: true, writable: true });
+    Object.defineProperty(t.dataSource, 'logger', {
+      value: logger,
+      configurable: true,
+      writable: true,
+    });
   }
-  return seen.filter((query) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SELECT 1)/i.test(query.trim()));
+  return seen.filter(
+    (query) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SELECT 1)/i.test(query.trim()),
+  );
 }

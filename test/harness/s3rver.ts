@@ -18,7 +18,12 @@ export class S3rverServer {
   }
 
   async start(): Promise<this> {
-    const server = new S3rver({ address: '127.0.0.1', port: this.port, silent: true, directory: this.directory });
+    const server = new S3rver({
+      address: '127.0.0.1',
+      port: this.port,
+      silent: true,
+      directory: this.directory,
+    });
     const address = (await server.run()) as { port: number };
     this.port = address.port;
     this.server = server;

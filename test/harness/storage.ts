@@ -24,16 +24,27 @@ export interface Upload {
 
 /** A URL as a browser on the API's origin would resolve it. */
 export function absolute(t: TestApp, url: string): string {
-  return url.startsWith('/') ? `http://127.0.0.1:${(t.server.address() as { port: number }).port}${url}` : url;
+  return url.startsWith('/')
+    ? `http://127.0.0.1:${(t.server.address() as { port: number }).port}${url}`
+    : url;
 }
 
-export async function requestUpload(agent: Agent, contentType: string, size: number): Promise<Upload> {
+export async function requestUpload(
+  agent: Agent,
+  contentType: string,
+  size: number,
+): Promise<Upload> {
   const res = await agent.post('/api/images/uploads').send({ contentType, size }).expect(201);
   return res.body as Upload;
 }
 
 /** PUTs bytes to an upload URL the way a browser's fetch does. */
-export function put(t: TestApp, upload: Upload, body: Buffer, headers: Record<string, string> = upload.headers) {
+export function put(
+  t: TestApp,
+  upload: Upload,
+  body: Buffer,
+  headers: Record<string, string> = upload.headers,
+) {
   return fetch(absolute(t, upload.url), { method: 'PUT', headers, body: new Uint8Array(body) });
 }
 
@@ -48,14 +59,22 @@ export async function publish(
   const upload = await requestUpload(agent, contentType, bytes.length);
   const stored = await put(t, upload, bytes);
   expect(stored.status).toBe(200);
-  const res = await agent.post('/api/posts').send({ uploadId: upload.uploadId, ...fields }).expect(201);
-  return res.body as { id: string; image: { url: string; width: number; height: number; contentType: string } };
+  const res = await agent
+    .post('/api/posts')
+    .send({ uploadId: upload.uploadId, ...fields })
+    .expect(201);
+  return res.body as {
+    id: string;
+    image: { url: string; width: number; height: number; contentType: string };
+  };
 }
 
 /** The storage key inside an upload or image URL of either adapter. */
 export function keyOfUrl(t: TestApp, url: string): string {
   const path = decodeURIComponent(new URL(absolute(t, url)).pathname);
-  return mode === 'embedded' ? path.replace(/^\/api\/storage\//, '') : path.replace(`/${t.env.S3_BUCKET}/`, '');
+  return mode === 'embedded'
+    ? path.replace(/^\/api\/storage\//, '')
+    : path.replace(`/${t.env.S3_BUCKET}/`, '');
 }
 
 /** Every object in the suite's storage (local files, or the suite's bucket). */
@@ -105,7 +124,12 @@ export async function objectExists(t: TestApp, key: string): Promise<boolean> {
 }
 
 /** Puts bytes under a key behind the app's back, as a storage that accepted anything would. */
-export async function storeDirectly(t: TestApp, key: string, body: Buffer, contentType: string): Promise<void> {
+export async function storeDirectly(
+  t: TestApp,
+  key: string,
+  body: Buffer,
+  contentType: string,
+): Promise<void> {
   if (mode === 'embedded') {
     const { mkdirSync, writeFileSync } = await import('node:fs');
     const path = join(t.env.DATA_DIR, 'objects', key);
@@ -114,7 +138,14 @@ export async function storeDirectly(t: TestApp, key: string, body: Buffer, conte
     return;
   }
   const s3 = testS3Client(t.env.S3_ENDPOINT);
-  await s3.send(new PutObjectCommand({ Bucket: t.env.S3_BUCKET, Key: key, Body: body, ContentType: contentType }));
+  await s3.send(
+    new PutObjectCommand({
+      Bucket: t.env.S3_BUCKET,
+      Key: key,
+      Body: body,
+      ContentType: contentType,
+    }),
+  );
   s3.destroy();
 }
 

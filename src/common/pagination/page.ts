@@ -83,8 +83,8 @@ export function toPage<R extends Keyset, T>(
   };
 }
 
-/** An OpenAPI-documented page class for one item type. */
-export function PageOf<T>(item: ClassType<T>, name: string): ClassType<Page<T>> {
+/** An OpenAPI-documented page of one item type; extend it to name the schema (`class PostPageDto extends PageOf(PostDto)`). */
+export function PageOf<T>(item: ClassType<T>): ClassType<Page<T>> {
   class PageDto implements Page<T> {
     @ApiProperty({ type: item, isArray: true })
     items: T[];
@@ -96,6 +96,5 @@ export function PageOf<T>(item: ClassType<T>, name: string): ClassType<Page<T>> 
     })
     nextCursor: string | null;
   }
-  Object.defineProperty(PageDto, 'name', { value: name });
   return PageDto;
 }

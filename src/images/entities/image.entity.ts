@@ -13,7 +13,7 @@ export class Image {
   id: string;
 
   @Index('IDX_images_owner_id')
-  @ForeignKey('User', { name: 'FK_images_owner_id', onDelete: 'CASCADE' })
+  @ForeignKey('User', { name: 'FK_images_owner_id', onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
   @Column({ name: 'owner_id', type: 'varchar', length: 36 })
   ownerId: string;
 

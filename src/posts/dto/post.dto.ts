@@ -21,4 +21,4 @@ export class PostDto {
   createdAt: string;
 }
 
-export class PostPageDto extends PageOf(PostDto, 'PostPage') {}
+export class PostPageDto extends PageOf(PostDto) {}

@@ -7,12 +7,12 @@ export class Post {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
 
-  @ForeignKey('User', { name: 'FK_posts_author_id', onDelete: 'CASCADE' })
+  @ForeignKey('User', { name: 'FK_posts_author_id', onDelete: 'CASCADE', onUpdate: 'RESTRICT' })
   @Column({ name: 'author_id', type: 'varchar', length: 36 })
   authorId: string;
 
   @Index('UQ_posts_image_id', { unique: true })
-  @ForeignKey('Image', { name: 'FK_posts_image_id', onDelete: 'RESTRICT' })
+  @ForeignKey('Image', { name: 'FK_posts_image_id', onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
   @Column({ name: 'image_id', type: 'varchar', length: 36 })
   imageId: string;
 

@@ -28,7 +28,11 @@ export class User {
   bio: string | null;
 
   /** The verified image shown as the avatar; set to null by the database if that image goes. */
-  @ForeignKey('Image', { name: 'FK_users_avatar_image_id', onDelete: 'SET NULL' })
+  @ForeignKey('Image', {
+    name: 'FK_users_avatar_image_id',
+    onDelete: 'SET NULL',
+    onUpdate: 'RESTRICT',
+  })
   @Column({ name: 'avatar_image_id', type: 'varchar', length: 36, nullable: true })
   avatarImageId: string | null;
 
