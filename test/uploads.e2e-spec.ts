@@ -1,4 +1,5 @@
-import { mode, startApp, type TestApp } from './harness/app';
+import { GetObjectTaggingCommand } from '@aws-sdk/client-s3';
+import { mode, startApp, testS3Client, type TestApp } from './harness/app';
 import { client, expectProblem, signUp } from './harness/client';
 import {
   FIXTURES,
@@ -44,7 +45,10 @@ describe('Uploads straight to storage (e2e)', () => {
       uploadId: expect.stringMatching(/^[0-9a-f-]{36}$/),
       url: expect.any(String),
       method: 'PUT',
-      headers: { 'Content-Type': 'image/png' },
+      headers:
+        mode === 'embedded'
+          ? { 'Content-Type': 'image/png' }
+          : { 'Content-Type': 'image/png', 'x-amz-tagging': 'freeb-upload=pending' },
       expiresAt: expect.any(String),
     });
     expect(keyOfUrl(t, upload.url)).toBe(`users/${account.id}/${upload.uploadId}.png`);
@@ -53,7 +57,7 @@ describe('Uploads straight to storage (e2e)', () => {
     expect(ttl).toBeLessThanOrEqual(600_000);
     if (mode === 'cloud') {
       const url = new URL(upload.url);
-      expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+      expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;x-amz-tagging');
       expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
       expect(url.searchParams.has('x-amz-checksum-crc32')).toBe(false);
     }
@@ -225,6 +229,13 @@ describe('Uploads straight to storage (e2e)', () => {
     expect(image.status).toBe(200);
     expect(Buffer.from(await image.arrayBuffer())).toEqual(bytes);
     expect(image.headers.get('content-type')).toBe('image/webp');
+    if (mode === 'cloud') {
+      // Verified objects lose the pending tag that the bucket's lifecycle rule expires.
+      const s3 = testS3Client(t.env.S3_ENDPOINT);
+      const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: t.env.S3_BUCKET, Key: keyOfUrl(t, upload.url) }));
+      s3.destroy();
+      expect(tags.TagSet).toEqual([{ Key: 'freeb-upload', Value: 'kept' }]);
+    }
     // The URL stays the same for a while, so browsers can cache it.
     const again = await client(t).get(`/api/posts/${post.body.id}`).expect(200);
     expect(again.body.image.url).toBe(post.body.image.url);

@@ -122,6 +122,7 @@ export class ImagesService {
         `The image has more than ${this.storageConfig.maxImagePixels} pixels.`,
       );
     }
+    await this.storage.markKept(image.storageKey);
     return { id: image.id, width, height };
   }
 

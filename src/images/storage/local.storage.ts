@@ -80,6 +80,11 @@ export class LocalStorage extends ObjectStorage {
     }
   }
 
+  /** Local objects have no lifecycle rules: the app's own sweep is the only clean-up. */
+  markKept(): Promise<void> {
+    return Promise.resolve();
+  }
+
   async delete(key: string): Promise<void> {
     await rm(this.pathOf(key), { force: true });
   }

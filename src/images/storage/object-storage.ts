@@ -37,6 +37,12 @@ export abstract class ObjectStorage {
   /** The first `length` bytes (fewer when the object is shorter). */
   abstract readStart(key: string, length: number): Promise<Buffer>;
 
+  /**
+   * Marks a verified object as kept, so the storage's own clean-up of abandoned uploads
+   * (an S3 lifecycle rule on the `freeb-upload=pending` tag) leaves it alone.
+   */
+  abstract markKept(key: string): Promise<void>;
+
   /** Removes the object; removing a missing object succeeds. */
   abstract delete(key: string): Promise<void>;
 

@@ -41,6 +41,7 @@ async function resign(
     query,
     headers: {
       host: url.host,
+      'x-amz-tagging': 'freeb-upload=pending',
       'content-type': headers.contentType,
       'content-length': String(headers.contentLength),
       'X-Amz-Content-Sha256': 'UNSIGNED-PAYLOAD',
@@ -53,7 +54,8 @@ async function resign(
   const signed = await signer.presign(request, {
     signingDate,
     expiresIn: Number(url.searchParams.get('X-Amz-Expires')),
-    signableHeaders: new Set(['content-type', 'content-length']),
+    signableHeaders: new Set(['content-type', 'content-length', 'x-amz-tagging']),
+    unhoistableHeaders: new Set(['x-amz-tagging']),
   });
   return signed.query?.['X-Amz-Signature'] as string;
 }
@@ -90,10 +92,11 @@ describe('S3Storage presigned uploads', () => {
       ).url,
     );
 
-  it('signs the Content-Type and the Content-Length with the host', async () => {
+  it('signs the Content-Type, the Content-Length and the pending tag with the host', async () => {
     const url = await presign();
     expect(url.pathname).toBe('/photos/users/u1/i1.png');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host');
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;x-amz-tagging');
+    expect(url.searchParams.has('x-amz-tagging')).toBe(false);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
   });
 

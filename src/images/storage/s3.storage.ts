@@ -4,6 +4,7 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
+  PutObjectTaggingCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -30,6 +31,9 @@ export function createS3Client(s3: StorageConfig['s3'], endpoint = s3.endpoint):
     requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000 },
   });
 }
+
+/** Uploads carry this tag until verified; a lifecycle rule expires objects still carrying it. */
+export const PENDING_TAG = { key: 'freeb-upload', pending: 'pending', kept: 'kept' } as const;
 
 const seconds = (from: Date, to: Date) =>
   Math.max(1, Math.round((to.getTime() - from.getTime()) / 1000));
@@ -63,14 +67,20 @@ export class S3Storage extends ObjectStorage {
         Key: upload.key,
         ContentType: upload.contentType,
         ContentLength: upload.size,
+        Tagging: `${PENDING_TAG.key}=${PENDING_TAG.pending}`,
       }),
       {
         expiresIn: seconds(now, upload.expiresAt),
         signingDate: now,
-        signableHeaders: new Set(['content-type', 'content-length']),
+        signableHeaders: new Set(['content-type', 'content-length', 'x-amz-tagging']),
+        // Kept as a header the browser must send, so the tag is part of the signature.
+        unhoistableHeaders: new Set(['x-amz-tagging']),
       },
     );
-    return { url, headers: { 'Content-Type': upload.contentType } };
+    return {
+      url,
+      headers: { 'Content-Type': upload.contentType, 'x-amz-tagging': `${PENDING_TAG.key}=${PENDING_TAG.pending}` },
+    };
   }
 
   presignDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string> {
@@ -99,6 +109,16 @@ export class S3Storage extends ObjectStorage {
       new GetObjectCommand({ Bucket: this.bucket, Key: key, Range: `bytes=0-${length - 1}` }),
     );
     return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+  }
+
+  async markKept(key: string): Promise<void> {
+    await this.client.send(
+      new PutObjectTaggingCommand({
+        Bucket: this.bucket,
+        Key: key,
+        Tagging: { TagSet: [{ Key: PENDING_TAG.key, Value: PENDING_TAG.kept }] },
+      }),
+    );
   }
 
   async delete(key: string): Promise<void> {
