@@ -39,6 +39,8 @@ describe('Accounts and sessions (e2e)', () => {
         bio: null,
         avatarUrl: null,
         createdAt: expect.any(String),
+        counts: { posts: 0, followers: 0, following: 0 },
+        viewer: null,
       });
       expect(JSON.stringify(res.body)).not.toMatch(/hash|password/i);
       const cookie = (res.headers['set-cookie'] as unknown as string[])[0];

@@ -55,16 +55,21 @@ describe('Posts (e2e)', () => {
       },
       caption: 'Sunset at the pier',
       createdAt: expect.any(String),
+      likeCount: 0,
+      commentCount: 0,
+      viewer: { liked: false },
     });
 
+    const anonymous = { ...post, viewer: null };
     const single = await client(t).get(`/api/posts/${post.id}`).expect(200);
-    expect(single.body).toEqual(post);
+    expect(single.body).toEqual(anonymous);
     const feed = await client(t).get('/api/posts').expect(200);
-    expect(feed.body.items[0]).toEqual(post);
+    expect(feed.body.items[0]).toEqual(anonymous);
     const mine = await client(t)
       .get(`/api/users/${account.username.toUpperCase()}/posts`)
       .expect(200);
-    expect(mine.body).toEqual({ items: [post], nextCursor: null });
+    expect(mine.body).toEqual({ items: [anonymous], nextCursor: null });
+    expect((await account.agent.get(`/api/posts/${post.id}`).expect(200)).body).toEqual(post);
   });
 
   it('answers 404 for a missing post or user', async () => {

@@ -23,6 +23,8 @@ describe('Profiles (e2e)', () => {
       bio: null,
       avatarUrl: null,
       createdAt: expect.any(String),
+      counts: { posts: 0, followers: 0, following: 0 },
+      viewer: null,
     });
     expect(JSON.stringify(res.body)).not.toContain(account.email);
   });

@@ -8,12 +8,21 @@ import {
   type Repository,
 } from 'typeorm';
 
+const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+const ATTEMPTS = 4;
+
+function isRetryable(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+  return code !== undefined && RETRYABLE.has(code);
+}
+
 /**
  * Transactions that span modules without passing managers around: `run(work)` opens one
  * and every repository reached through `repository()` inside `work` joins it.
  *
  * SQLite has a single connection, so its transactions are queued one at a time; MySQL and
- * MariaDB run them concurrently on the pool.
+ * MariaDB run them concurrently on the pool, and a transaction InnoDB chose as a deadlock
+ * victim is run again from the start (the work must only touch the database).
  */
 @Injectable()
 export class TransactionHost {
@@ -38,9 +47,20 @@ export class TransactionHost {
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
     const start = () => this.dataSource.transaction((manager) => this.current.run(manager, work));
-    if (this.dataSource.options.type !== 'better-sqlite3') return start();
+    if (this.dataSource.options.type !== 'better-sqlite3') return this.retrying(start);
     const result = this.queue.then(start, start);
     this.queue = result.catch(() => undefined);
     return result;
+  }
+
+  private async retrying<T>(start: () => Promise<T>): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await start();
+      } catch (error) {
+        if (attempt >= ATTEMPTS || !isRetryable(error)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.random() * 20));
+      }
+    }
   }
 }

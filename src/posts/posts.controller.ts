@@ -51,24 +51,38 @@ export class PostsController {
   @ApiOperation({ summary: 'The public feed: everyone’s posts, newest first' })
   @ApiOkResponse({ type: PostPageDto })
   @ApiProblems(400)
-  publicFeed(@Query() query: PageQueryDto): Promise<PostPageDto> {
-    return this.posts.publicFeed(query);
+  publicFeed(@Query() query: PageQueryDto, @Viewer() viewer?: User): Promise<PostPageDto> {
+    return this.posts.publicFeed(query, viewer);
+  }
+
+  @Get('feed')
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'The home feed: your posts and those of the people you follow, newest first' })
+  @ApiOkResponse({ type: PostPageDto })
+  @ApiProblems(400, 401)
+  homeFeed(@Viewer() viewer: User, @Query() query: PageQueryDto): Promise<PostPageDto> {
+    return this.posts.homeFeed(viewer, query);
   }
 
   @Get('users/:username/posts')
   @ApiOperation({ summary: 'One user’s posts, newest first' })
   @ApiOkResponse({ type: PostPageDto })
   @ApiProblems(400, 404)
-  byUser(@Param('username') username: string, @Query() query: PageQueryDto): Promise<PostPageDto> {
-    return this.posts.byUser(username, query);
+  byUser(
+    @Param('username') username: string,
+    @Query() query: PageQueryDto,
+    @Viewer() viewer?: User,
+  ): Promise<PostPageDto> {
+    return this.posts.byUser(username, query, viewer);
   }
 
   @Get('posts/:id')
   @ApiOperation({ summary: 'One post' })
   @ApiOkResponse({ type: PostDto })
   @ApiProblems(404)
-  get(@Param('id') id: string): Promise<PostDto> {
-    return this.posts.get(id);
+  get(@Param('id') id: string, @Viewer() viewer?: User): Promise<PostDto> {
+    return this.posts.get(id, viewer);
   }
 
   @Patch('posts/:id')

@@ -2,16 +2,23 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImagesModule } from '../images/images.module';
 import { UsersModule } from '../users/users.module';
+import { CommentsRepository } from './comments.repository';
+import { CommentsService } from './comments.service';
+import { Comment } from './entities/comment.entity';
+import { Like } from './entities/like.entity';
 import { Post } from './entities/post.entity';
+import { InteractionsController } from './interactions.controller';
+import { LikesRepository } from './likes.repository';
+import { LikesService } from './likes.service';
 import { MetaController } from './meta.controller';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Post]), UsersModule, ImagesModule],
-  controllers: [PostsController, MetaController],
-  providers: [PostsRepository, PostsService],
+  imports: [TypeOrmModule.forFeature([Post, Like, Comment]), UsersModule, ImagesModule],
+  controllers: [PostsController, InteractionsController, MetaController],
+  providers: [PostsRepository, PostsService, LikesRepository, LikesService, CommentsRepository, CommentsService],
   exports: [PostsService],
 })
 export class PostsModule {}

@@ -45,7 +45,37 @@ export class PostsRepository {
     await this.posts.delete({ id });
   }
 
-  async deleteByAuthor(authorId: string): Promise<void> {
-    await this.posts.delete({ authorId });
+  /** The posts of these authors, newest first: the home feed, as a query over follows. */
+  findByAuthorsPage(authorIds: string[], page: PageRequest): Promise<Post[]> {
+    const query = this.posts.createQueryBuilder('post').where('post.authorId IN (:...authorIds)', { authorIds });
+    return keysetPage(query, 'post', page).getMany();
+  }
+
+  /** Atomic counter change (`count = count + delta`), in the caller's transaction. */
+  async adjust(id: string, counter: 'likeCount' | 'commentCount', delta: number): Promise<void> {
+    if (delta > 0) await this.posts.increment({ id }, counter, delta);
+    if (delta < 0) await this.posts.decrement({ id }, counter, -delta);
+  }
+
+  /**
+   * Takes a deleted account out of every post: its likes and comments leave other people's
+   * counts, then go; then its own posts go (their likes and comments cascade). A fixed number
+   * of statements whatever the account's activity.
+   */
+  async removeAllOf(userId: string): Promise<void> {
+    const manager = this.db.manager;
+    await manager.query(
+      'UPDATE posts SET like_count = like_count - 1 WHERE id IN (SELECT post_id FROM likes WHERE user_id = ?)',
+      [userId],
+    );
+    await manager.query('DELETE FROM likes WHERE user_id = ?', [userId]);
+    await manager.query(
+      'UPDATE posts SET comment_count = comment_count - ' +
+        '(SELECT COUNT(*) FROM comments WHERE comments.post_id = posts.id AND comments.author_id = ?) ' +
+        'WHERE id IN (SELECT post_id FROM comments WHERE author_id = ?)',
+      [userId, userId],
+    );
+    await manager.query('DELETE FROM comments WHERE author_id = ?', [userId]);
+    await this.posts.delete({ authorId: userId });
   }
 }

@@ -10,19 +10,21 @@ import { CreatePostDto } from './dto/create-post.dto';
 import { PostDto } from './dto/post.dto';
 import { UpdatePostDto } from './dto/update-post.dto';
 import { Post } from './entities/post.entity';
+import { LikesRepository } from './likes.repository';
 import { PostsRepository } from './posts.repository';
 
 @Injectable()
 export class PostsService implements OnModuleInit {
   constructor(
     private readonly posts: PostsRepository,
+    private readonly likes: LikesRepository,
     private readonly images: ImagesService,
     private readonly users: UsersService,
     private readonly db: TransactionHost,
   ) {}
 
   onModuleInit(): void {
-    this.users.onAccountDeletion((userId) => this.posts.deleteByAuthor(userId));
+    this.users.onAccountDeletion((userId) => this.posts.removeAllOf(userId));
   }
 
   /** Verifies the upload in storage first, then attaches it and creates the post in one transaction. */
@@ -35,29 +37,50 @@ export class PostsService implements OnModuleInit {
       imageId: image.id,
       caption: dto.caption ?? null,
       altText: dto.altText ?? null,
+      likeCount: 0,
+      commentCount: 0,
       createdAt: now,
       updatedAt: now,
     });
     await this.db.run(async () => {
       await this.images.attach(image);
       await this.posts.insert(post);
+      await this.users.adjustPostCount(viewer.id, 1);
     });
-    return this.presentOne(post);
+    return this.presentOne(post, viewer);
   }
 
-  async get(id: string): Promise<PostDto> {
-    return this.presentOne(await this.findOrFail(id));
+  async get(id: string, viewer?: User): Promise<PostDto> {
+    return this.presentOne(await this.findOrFail(id), viewer);
   }
 
-  async publicFeed(query: PageQueryDto): Promise<Page<PostDto>> {
+  async publicFeed(query: PageQueryDto, viewer?: User): Promise<Page<PostDto>> {
     const page = pageRequest(query);
-    return this.presentPage(await this.posts.findPublicPage(page), page.limit);
+    return this.presentPage(await this.posts.findPublicPage(page), page.limit, viewer);
   }
 
-  async byUser(username: string, query: PageQueryDto): Promise<Page<PostDto>> {
+  async byUser(username: string, query: PageQueryDto, viewer?: User): Promise<Page<PostDto>> {
     const page = pageRequest(query);
     const author = await this.users.findByUsernameOrFail(username);
-    return this.presentPage(await this.posts.findAuthorPage(author.id, page), page.limit);
+    return this.presentPage(await this.posts.findAuthorPage(author.id, page), page.limit, viewer);
+  }
+
+  /**
+   * The viewer's posts and those of the people they follow, newest first. Today a query over
+   * follows (the followee ids, then posts by those authors on the (author_id, created_at, id)
+   * index); see the README for where fan-out on write would take over.
+   */
+  async homeFeed(viewer: User, query: PageQueryDto): Promise<Page<PostDto>> {
+    const page = pageRequest(query);
+    const authorIds = [viewer.id, ...(await this.users.followeeIds(viewer.id))];
+    return this.presentPage(await this.posts.findByAuthorsPage(authorIds, page), page.limit, viewer);
+  }
+
+  /** For the likes and comments services: the post, or a 404. */
+  async findOrFail(id: string): Promise<Post> {
+    const post = await this.posts.findById(id);
+    if (!post) throw notFound('Post');
+    return post;
   }
 
   async update(viewer: User, id: string, dto: UpdatePostDto): Promise<PostDto> {
@@ -66,7 +89,7 @@ export class PostsService implements OnModuleInit {
     if (dto.caption !== undefined) changes.caption = dto.caption;
     if (dto.altText !== undefined) changes.altText = dto.altText;
     if (Object.keys(changes).length > 0) await this.posts.update(post.id, changes, new Date());
-    return this.get(post.id);
+    return this.get(post.id, viewer);
   }
 
   /** The row and its image go in one transaction; the object follows through the outbox. */
@@ -75,13 +98,8 @@ export class PostsService implements OnModuleInit {
     await this.db.run(async () => {
       await this.posts.delete(post.id);
       await this.images.discard([post.imageId]);
+      await this.users.adjustPostCount(viewer.id, -1);
     });
-  }
-
-  private async findOrFail(id: string): Promise<Post> {
-    const post = await this.posts.findById(id);
-    if (!post) throw notFound('Post');
-    return post;
   }
 
   private async findOwnOrFail(viewer: User, id: string): Promise<Post> {
@@ -91,22 +109,27 @@ export class PostsService implements OnModuleInit {
     return post;
   }
 
-  private async presentOne(post: Post): Promise<PostDto> {
-    const [presented] = await this.present([post]);
+  private async presentOne(post: Post, viewer?: User): Promise<PostDto> {
+    const [presented] = await this.present([post], viewer);
     if (!presented) throw notFound('Post');
     return presented;
   }
 
-  private async presentPage(rows: Post[], limit: number): Promise<Page<PostDto>> {
+  private async presentPage(rows: Post[], limit: number, viewer?: User): Promise<Page<PostDto>> {
     const page = toPage(rows, limit, (visible) => visible);
-    return { items: await this.present(page.items), nextCursor: page.nextCursor };
+    return { items: await this.present(page.items, viewer), nextCursor: page.nextCursor };
   }
 
-  /** A fixed number of queries for any number of posts: their images, their authors. */
-  private async present(posts: Post[]): Promise<PostDto[]> {
-    const [images, authors] = await Promise.all([
+  /**
+   * A fixed number of queries for any number of posts: their images, their authors (and the
+   * authors' avatars), and which of them the viewer likes. Counts are columns of the posts.
+   */
+  private async present(posts: Post[], viewer?: User): Promise<PostDto[]> {
+    const ids = posts.map((post) => post.id);
+    const [images, authors, liked] = await Promise.all([
       this.images.describe(posts.map((post) => post.imageId)),
       this.users.summaries(posts.map((post) => post.authorId)),
+      viewer ? this.likes.likedAmong(viewer.id, ids) : Promise.resolve(undefined),
     ]);
     return posts.flatMap((post) => {
       const image = images.get(post.imageId);
@@ -119,6 +142,9 @@ export class PostsService implements OnModuleInit {
           image: { ...image, altText: post.altText },
           caption: post.caption,
           createdAt: post.createdAt.toISOString(),
+          likeCount: post.likeCount,
+          commentCount: post.commentCount,
+          viewer: liked ? { liked: liked.has(post.id) } : null,
         },
       ];
     });

@@ -24,10 +24,10 @@ export class UsersController {
   }
 
   @Get(':username')
-  @ApiOperation({ summary: "A user's public profile" })
+  @ApiOperation({ summary: "A user's public profile, with counts and, when signed in, whether you follow them" })
   @ApiOkResponse({ type: ProfileDto })
   @ApiProblems(404)
-  getProfile(@Param('username') username: string): Promise<ProfileDto> {
-    return this.users.getProfile(username);
+  getProfile(@Param('username') username: string, @Viewer() viewer?: User): Promise<ProfileDto> {
+    return this.users.getProfile(username, viewer);
   }
 }

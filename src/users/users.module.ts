@@ -1,15 +1,19 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImagesModule } from '../images/images.module';
+import { Follow } from './entities/follow.entity';
 import { User } from './entities/user.entity';
+import { FollowsController } from './follows.controller';
+import { FollowsRepository } from './follows.repository';
+import { FollowsService } from './follows.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([User]), ImagesModule],
-  controllers: [UsersController],
-  providers: [UsersRepository, UsersService],
+  imports: [TypeOrmModule.forFeature([User, Follow]), ImagesModule],
+  controllers: [UsersController, FollowsController],
+  providers: [UsersRepository, UsersService, FollowsRepository, FollowsService],
   exports: [UsersService],
 })
 export class UsersModule {}

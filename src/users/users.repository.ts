@@ -74,6 +74,12 @@ export class UsersRepository {
       .execute();
   }
 
+  /** Atomic counter change (`count = count + delta`), in the caller's transaction. */
+  async adjust(id: string, counter: 'postsCount' | 'followersCount' | 'followingCount', delta: number): Promise<void> {
+    if (delta > 0) await this.users.increment({ id }, counter, delta);
+    if (delta < 0) await this.users.decrement({ id }, counter, -delta);
+  }
+
   async delete(id: string): Promise<void> {
     await this.users.delete({ id });
   }

@@ -13,6 +13,7 @@ import { ImagesService } from '../images/images.service';
 import { PrivateUserDto, ProfileDto, UserSummaryDto } from './dto/user.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
+import { FollowsRepository } from './follows.repository';
 import { UsersRepository, isUniqueViolation } from './users.repository';
 
 export interface NewAccount {
@@ -49,6 +50,7 @@ export class UsersService {
 
   constructor(
     private readonly users: UsersRepository,
+    private readonly follows: FollowsRepository,
     private readonly images: ImagesService,
     private readonly db: TransactionHost,
   ) {}
@@ -108,9 +110,20 @@ export class UsersService {
     return PrivateUserDto.fromUser(user, await this.avatarUrlOf(user));
   }
 
-  async getProfile(username: string): Promise<ProfileDto> {
+  async getProfile(username: string, viewer?: User): Promise<ProfileDto> {
     const user = await this.findByUsernameOrFail(username);
-    return ProfileDto.fromUser(user, await this.avatarUrlOf(user));
+    const following = viewer ? (await this.follows.followedAmong(viewer.id, [user.id])).has(user.id) : false;
+    return ProfileDto.fromUser(user, await this.avatarUrlOf(user), viewer ? { following } : null);
+  }
+
+  /** Ids of the people a user follows (the home feed's authors). */
+  followeeIds(userId: string): Promise<string[]> {
+    return this.follows.followeeIds(userId);
+  }
+
+  /** In the caller's transaction: a post was added (1) or removed (-1). */
+  adjustPostCount(userId: string, delta: number): Promise<void> {
+    return this.users.adjust(userId, 'postsCount', delta);
   }
 
   /** Summaries of many users by id, in two queries whatever their number. */

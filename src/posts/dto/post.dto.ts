@@ -8,6 +8,12 @@ export class PostImageDto extends ImageDto {
   altText: string | null;
 }
 
+export class PostViewerDto {
+  /** Whether the signed-in caller likes this post. */
+  @ApiProperty()
+  liked: boolean;
+}
+
 export class PostDto {
   @ApiProperty({ format: 'uuid' })
   id: string;
@@ -19,6 +25,13 @@ export class PostDto {
   caption: string | null;
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
+  @ApiProperty()
+  likeCount: number;
+  @ApiProperty()
+  commentCount: number;
+  /** The caller's relation to this post; null when nobody is signed in. */
+  @ApiProperty({ type: PostViewerDto, nullable: true })
+  viewer: PostViewerDto | null;
 }
 
 export class PostPageDto extends PageOf(PostDto) {}

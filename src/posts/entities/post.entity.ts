@@ -22,6 +22,13 @@ export class Post {
   @Column({ name: 'alt_text', type: 'varchar', length: 1000, nullable: true })
   altText: string | null;
 
+  /** Counters kept in the same transaction as the likes and comments they count. */
+  @Column({ name: 'like_count', type: 'integer', default: 0 })
+  likeCount: number;
+
+  @Column({ name: 'comment_count', type: 'integer', default: 0 })
+  commentCount: number;
+
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 

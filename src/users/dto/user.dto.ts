@@ -26,18 +26,40 @@ export class UserSummaryDto {
   }
 }
 
+export class ProfileCountsDto {
+  @ApiProperty()
+  posts: number;
+  @ApiProperty()
+  followers: number;
+  @ApiProperty()
+  following: number;
+}
+
+export class ProfileViewerDto {
+  /** Whether the signed-in caller follows this user. */
+  @ApiProperty()
+  following: boolean;
+}
+
 /** A public profile. */
 export class ProfileDto extends UserSummaryDto {
   @ApiProperty({ type: String, nullable: true })
   bio: string | null;
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
+  @ApiProperty({ type: ProfileCountsDto })
+  counts: ProfileCountsDto;
+  /** The caller's relation to this user; null when nobody is signed in. */
+  @ApiProperty({ type: ProfileViewerDto, nullable: true })
+  viewer: ProfileViewerDto | null;
 
-  static fromUser(user: User, avatarUrl: string | null): ProfileDto {
+  static fromUser(user: User, avatarUrl: string | null, viewer: ProfileViewerDto | null = null): ProfileDto {
     return {
       ...UserSummaryDto.from(user, avatarUrl),
       bio: user.bio,
       createdAt: user.createdAt.toISOString(),
+      counts: { posts: user.postsCount, followers: user.followersCount, following: user.followingCount },
+      viewer,
     };
   }
 }

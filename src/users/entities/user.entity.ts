@@ -36,6 +36,16 @@ export class User {
   @Column({ name: 'avatar_image_id', type: 'varchar', length: 36, nullable: true })
   avatarImageId: string | null;
 
+  /** Counters kept in the same transaction as the rows they count. */
+  @Column({ name: 'posts_count', type: 'integer', default: 0 })
+  postsCount: number;
+
+  @Column({ name: 'followers_count', type: 'integer', default: 0 })
+  followersCount: number;
+
+  @Column({ name: 'following_count', type: 'integer', default: 0 })
+  followingCount: number;
+
   /** Bumped when the password changes: sessions that carry an older value are revoked. */
   @Column({ name: 'session_generation', type: 'integer', default: 0 })
   sessionGeneration: number;

@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { forbidden, notFound } from '../common/errors/app-error';
+import { newId } from '../common/ids';
+import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
+import { TransactionHost } from '../database/transaction-host';
+import type { User } from '../users/entities/user.entity';
+import { UsersService } from '../users/users.service';
+import { CommentsRepository } from './comments.repository';
+import { CommentDto, CreateCommentDto } from './dto/comment.dto';
+import { Comment } from './entities/comment.entity';
+import { PostsRepository } from './posts.repository';
+import { PostsService } from './posts.service';
+
+/** Comments; each one moves the post's comment_count in the same transaction. */
+@Injectable()
+export class CommentsService {
+  constructor(
+    private readonly comments: CommentsRepository,
+    private readonly postRows: PostsRepository,
+    private readonly posts: PostsService,
+    private readonly users: UsersService,
+    private readonly db: TransactionHost,
+  ) {}
+
+  /** Oldest first, so a thread reads top to bottom. */
+  async list(postId: string, query: PageQueryDto): Promise<Page<CommentDto>> {
+    const post = await this.posts.findOrFail(postId);
+    const request = pageRequest(query);
+    const page = toPage(await this.comments.findPage(post.id, request), request.limit, (rows) => rows);
+    return { items: await this.present(page.items), nextCursor: page.nextCursor };
+  }
+
+  async add(viewer: User, postId: string, dto: CreateCommentDto): Promise<CommentDto> {
+    const post = await this.posts.findOrFail(postId);
+    const comment = Object.assign(new Comment(), {
+      id: newId(),
+      postId: post.id,
+      authorId: viewer.id,
+      body: dto.body,
+      createdAt: new Date(),
+    });
+    await this.db.run(async () => {
+      await this.comments.insert(comment);
+      await this.postRows.adjust(post.id, 'commentCount', 1);
+    });
+    const [presented] = await this.present([comment]);
+    return presented;
+  }
+
+  /** The comment's author or the post's owner may remove it. */
+  async remove(viewer: User, postId: string, commentId: string): Promise<void> {
+    const post = await this.posts.findOrFail(postId);
+    const comment = await this.comments.findInPost(post.id, commentId);
+    if (!comment) throw notFound('Comment');
+    if (comment.authorId !== viewer.id && post.authorId !== viewer.id) {
+      throw forbidden('Only the comment’s author or the post’s owner can delete it.');
+    }
+    await this.db.run(async () => {
+      if (await this.comments.delete(comment.id)) await this.postRows.adjust(post.id, 'commentCount', -1);
+    });
+  }
+
+  private async present(comments: Comment[]): Promise<CommentDto[]> {
+    const authors = await this.users.summaries(comments.map((comment) => comment.authorId));
+    return comments.flatMap((comment) => {
+      const author = authors.get(comment.authorId);
+      return author ? [{ id: comment.id, author, body: comment.body, createdAt: comment.createdAt.toISOString() }] : [];
+    });
+  }
+}

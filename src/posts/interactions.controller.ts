@@ -1,0 +1,78 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Viewer } from '../auth/viewer.decorator';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { PageQueryDto } from '../common/pagination/page';
+import type { User } from '../users/entities/user.entity';
+import { CommentsService } from './comments.service';
+import { CommentDto, CommentPageDto, CreateCommentDto } from './dto/comment.dto';
+import { LikesService } from './likes.service';
+
+/** Likes and comments on a post. */
+@ApiTags('posts')
+@Controller('posts/:id')
+export class InteractionsController {
+  constructor(
+    private readonly likes: LikesService,
+    private readonly comments: CommentsService,
+  ) {}
+
+  @Put('like')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Like a post (idempotent)' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  like(@Viewer() viewer: User, @Param('id') id: string): Promise<void> {
+    return this.likes.like(viewer, id);
+  }
+
+  @Delete('like')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Take back a like (idempotent)' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  unlike(@Viewer() viewer: User, @Param('id') id: string): Promise<void> {
+    return this.likes.unlike(viewer, id);
+  }
+
+  @Get('comments')
+  @ApiOperation({ summary: 'A post’s comments, oldest first' })
+  @ApiOkResponse({ type: CommentPageDto })
+  @ApiProblems(400, 404)
+  listComments(@Param('id') id: string, @Query() query: PageQueryDto): Promise<CommentPageDto> {
+    return this.comments.list(id, query);
+  }
+
+  @Post('comments')
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Comment on a post' })
+  @ApiCreatedResponse({ type: CommentDto })
+  @ApiProblems(400, 401, 403, 404)
+  comment(@Viewer() viewer: User, @Param('id') id: string, @Body() dto: CreateCommentDto): Promise<CommentDto> {
+    return this.comments.add(viewer, id, dto);
+  }
+
+  @Delete('comments/:commentId')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Delete a comment (its author or the post’s owner)' })
+  @ApiNoContentResponse()
+  @ApiProblems(401, 403, 404)
+  deleteComment(@Viewer() viewer: User, @Param('id') id: string, @Param('commentId') commentId: string): Promise<void> {
+    return this.comments.remove(viewer, id, commentId);
+  }
+}

@@ -1,0 +1,37 @@
+import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
+import { TransactionHost } from '../database/transaction-host';
+import { isUniqueViolation } from '../users/users.repository';
+import { Like } from './entities/like.entity';
+
+@Injectable()
+export class LikesRepository {
+  constructor(private readonly db: TransactionHost) {}
+
+  private get likes() {
+    return this.db.repository(Like);
+  }
+
+  /** True when the like is new; liking twice is a no-op. */
+  async insert(like: Like): Promise<boolean> {
+    try {
+      await this.likes.insert(like);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  async delete(postId: string, userId: string): Promise<boolean> {
+    const result = await this.likes.delete({ postId, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Which of these posts the user likes, in one query. */
+  async likedAmong(userId: string, postIds: string[]): Promise<Set<string>> {
+    if (postIds.length === 0) return new Set();
+    const rows = await this.likes.find({ select: { postId: true }, where: { userId, postId: In(postIds) } });
+    return new Set(rows.map((row) => row.postId));
+  }
+}

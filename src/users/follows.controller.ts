@@ -1,0 +1,55 @@
+import { Controller, Delete, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
+import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Viewer } from '../auth/viewer.decorator';
+import { ApiProblems } from '../common/http/api-problems.decorator';
+import { PageOf, PageQueryDto } from '../common/pagination/page';
+import { UserSummaryDto } from './dto/user.dto';
+import type { User } from './entities/user.entity';
+import { FollowsService } from './follows.service';
+
+export class UserSummaryPageDto extends PageOf(UserSummaryDto) {}
+
+@ApiTags('users')
+@Controller('users/:username')
+export class FollowsController {
+  constructor(private readonly follows: FollowsService) {}
+
+  @Put('follow')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Follow a user (idempotent); following yourself is 400' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404)
+  follow(@Viewer() viewer: User, @Param('username') username: string): Promise<void> {
+    return this.follows.follow(viewer, username);
+  }
+
+  @Delete('follow')
+  @HttpCode(204)
+  @UseGuards(AuthenticatedGuard)
+  @ApiCookieAuth()
+  @ApiOperation({ summary: 'Stop following a user (idempotent)' })
+  @ApiNoContentResponse()
+  @ApiProblems(400, 401, 403, 404)
+  unfollow(@Viewer() viewer: User, @Param('username') username: string): Promise<void> {
+    return this.follows.unfollow(viewer, username);
+  }
+
+  @Get('followers')
+  @ApiOperation({ summary: 'Who follows this user, newest first' })
+  @ApiOkResponse({ type: UserSummaryPageDto })
+  @ApiProblems(400, 404)
+  followers(@Param('username') username: string, @Query() query: PageQueryDto): Promise<UserSummaryPageDto> {
+    return this.follows.followers(username, query);
+  }
+
+  @Get('following')
+  @ApiOperation({ summary: 'Whom this user follows, newest first' })
+  @ApiOkResponse({ type: UserSummaryPageDto })
+  @ApiProblems(400, 404)
+  following(@Param('username') username: string, @Query() query: PageQueryDto): Promise<UserSummaryPageDto> {
+    return this.follows.following(username, query);
+  }
+}

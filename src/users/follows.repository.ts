@@ -1,0 +1,80 @@
+import { Injectable } from '@nestjs/common';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageRequest } from '../common/pagination/page';
+import { TransactionHost } from '../database/transaction-host';
+import { Follow } from './entities/follow.entity';
+import { isUniqueViolation } from './users.repository';
+
+@Injectable()
+export class FollowsRepository {
+  constructor(private readonly db: TransactionHost) {}
+
+  private get follows() {
+    return this.db.repository(Follow);
+  }
+
+  /** True when the row is new; following twice is a no-op. */
+  async insert(follow: Follow): Promise<boolean> {
+    try {
+      await this.follows.insert(follow);
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /** True when a row was removed. */
+  async delete(followerId: string, followeeId: string): Promise<boolean> {
+    const result = await this.follows.delete({ followerId, followeeId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async followedAmong(followerId: string, followeeIds: string[]): Promise<Set<string>> {
+    if (followeeIds.length === 0) return new Set();
+    const rows = await this.follows
+      .createQueryBuilder('follow')
+      .select('follow.followeeId', 'followeeId')
+      .where('follow.followerId = :followerId AND follow.followeeId IN (:...followeeIds)', { followerId, followeeIds })
+      .getRawMany<{ followeeId: string }>();
+    return new Set(rows.map((row) => row.followeeId));
+  }
+
+  /** Who follows the user, newest first (IDX_follows_followee_id_created_at_id). */
+  followersPage(userId: string, page: PageRequest): Promise<Follow[]> {
+    const query = this.follows.createQueryBuilder('follow').where('follow.followeeId = :userId', { userId });
+    return keysetPage(query, 'follow', page).getMany();
+  }
+
+  /** Whom the user follows, newest first (IDX_follows_follower_id_created_at_id). */
+  followingPage(userId: string, page: PageRequest): Promise<Follow[]> {
+    const query = this.follows.createQueryBuilder('follow').where('follow.followerId = :userId', { userId });
+    return keysetPage(query, 'follow', page).getMany();
+  }
+
+  async followeeIds(userId: string): Promise<string[]> {
+    const rows = await this.follows.find({ select: { followeeId: true }, where: { followerId: userId } });
+    return rows.map((row) => row.followeeId);
+  }
+
+  /**
+   * Takes an account's follows out of everyone else's counts, then removes them: two counter
+   * updates and a delete, whatever the number of follows.
+   */
+  async removeAllOf(userId: string): Promise<void> {
+    const manager = this.db.manager;
+    await manager.query(
+      'UPDATE users SET followers_count = followers_count - 1 WHERE id IN (SELECT followee_id FROM follows WHERE follower_id = ?)',
+      [userId],
+    );
+    await manager.query(
+      'UPDATE users SET following_count = following_count - 1 WHERE id IN (SELECT follower_id FROM follows WHERE followee_id = ?)',
+      [userId],
+    );
+    await this.follows
+      .createQueryBuilder()
+      .delete()
+      .where('follower_id = :userId OR followee_id = :userId', { userId })
+      .execute();
+  }
+}
