@@ -62,6 +62,16 @@ describe('Health and API docs (e2e)', () => {
       ['delete', '/api/posts/{id}'],
       ['get', '/api/users/{username}/posts'],
       ['get', '/api/meta'],
+      ['get', '/api/feed'],
+      ['put', '/api/users/{username}/follow'],
+      ['delete', '/api/users/{username}/follow'],
+      ['get', '/api/users/{username}/followers'],
+      ['get', '/api/users/{username}/following'],
+      ['put', '/api/posts/{id}/like'],
+      ['delete', '/api/posts/{id}/like'],
+      ['get', '/api/posts/{id}/comments'],
+      ['post', '/api/posts/{id}/comments'],
+      ['delete', '/api/posts/{id}/comments/{commentId}'],
       ['get', '/health'],
       ['get', '/health/ready'],
     ];
@@ -127,8 +137,26 @@ describe('Health and API docs (e2e)', () => {
     expect(Object.keys(doc.components.schemas.ProfileDto.properties ?? {})).not.toContain('email');
     expect(doc.paths['/api/auth/signup'].post.responses['201'].content).toBeDefined();
     expect(Object.keys(doc.components.schemas.PostDto.properties ?? {})).toEqual(
-      expect.arrayContaining(['id', 'author', 'image', 'caption', 'createdAt']),
+      expect.arrayContaining([
+        'id',
+        'author',
+        'image',
+        'caption',
+        'createdAt',
+        'likeCount',
+        'commentCount',
+        'viewer',
+      ]),
     );
+    expect(Object.keys(doc.components.schemas.ProfileDto.properties ?? {})).toEqual(
+      expect.arrayContaining(['counts', 'viewer', 'bio']),
+    );
+    expect(Object.keys(doc.components.schemas.CommentDto.properties ?? {})).toEqual([
+      'id',
+      'author',
+      'body',
+      'createdAt',
+    ]);
     expect(Object.keys(doc.components.schemas.PostPageDto.properties ?? {})).toEqual([
       'items',
       'nextCursor',
@@ -167,6 +195,11 @@ describe('Health and API docs (e2e)', () => {
       ['post', '/api/posts'],
       ['patch', '/api/posts/{id}'],
       ['delete', '/api/posts/{id}'],
+      ['get', '/api/feed'],
+      ['put', '/api/users/{username}/follow'],
+      ['put', '/api/posts/{id}/like'],
+      ['post', '/api/posts/{id}/comments'],
+      ['delete', '/api/posts/{id}/comments/{commentId}'],
     ]) {
       expect(doc.paths[path][method].security).toBeDefined();
     }

@@ -57,7 +57,9 @@ describe('Uploads straight to storage (e2e)', () => {
     expect(ttl).toBeLessThanOrEqual(600_000);
     if (mode === 'cloud') {
       const url = new URL(upload.url);
-      expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;x-amz-tagging');
+      expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe(
+        'content-length;content-type;host;x-amz-tagging',
+      );
       expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
       expect(url.searchParams.has('x-amz-checksum-crc32')).toBe(false);
     }
@@ -232,7 +234,9 @@ describe('Uploads straight to storage (e2e)', () => {
     if (mode === 'cloud') {
       // Verified objects lose the pending tag that the bucket's lifecycle rule expires.
       const s3 = testS3Client(t.env.S3_ENDPOINT);
-      const tags = await s3.send(new GetObjectTaggingCommand({ Bucket: t.env.S3_BUCKET, Key: keyOfUrl(t, upload.url) }));
+      const tags = await s3.send(
+        new GetObjectTaggingCommand({ Bucket: t.env.S3_BUCKET, Key: keyOfUrl(t, upload.url) }),
+      );
       s3.destroy();
       expect(tags.TagSet).toEqual([{ Key: 'freeb-upload', Value: 'kept' }]);
     }

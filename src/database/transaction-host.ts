@@ -12,7 +12,9 @@ const RETRYABLE = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 const ATTEMPTS = 4;
 
 function isRetryable(error: unknown): boolean {
-  const code = (error as { driverError?: { code?: string }; code?: string }).driverError?.code ?? (error as { code?: string }).code;
+  const code =
+    (error as { driverError?: { code?: string }; code?: string }).driverError?.code ??
+    (error as { code?: string }).code;
   return code !== undefined && RETRYABLE.has(code);
 }
 
@@ -39,9 +41,28 @@ export class TransactionHost {
     return this.manager.getRepository(entity);
   }
 
-  /** MySQL 8 and MariaDB 10.6+ can claim rows with SELECT … FOR UPDATE SKIP LOCKED. */
-  get canSkipLocked(): boolean {
+  /** MySQL 8 and MariaDB 10.6+ lock rows (FOR UPDATE, SKIP LOCKED); SQLite serializes instead. */
+  get locksRows(): boolean {
     return this.dataSource.options.type !== 'better-sqlite3';
+  }
+
+  /**
+   * In the current transaction, takes write locks on these rows in id order before anything
+   * else touches them, so two transactions on the same rows queue instead of deadlocking
+   * (an insert's foreign-key check would otherwise take a shared lock first). No-op on SQLite.
+   */
+  async lockRows<T extends ObjectLiteral & { id: string }>(
+    entity: EntityTarget<T>,
+    ids: string[],
+  ): Promise<void> {
+    if (!this.locksRows || ids.length === 0) return;
+    await this.repository(entity)
+      .createQueryBuilder('row')
+      .select('row.id')
+      .where('row.id IN (:...ids)', { ids })
+      .orderBy('row.id', 'ASC')
+      .setLock('pessimistic_write')
+      .getMany();
   }
 
   run<T>(work: () => Promise<T>): Promise<T> {

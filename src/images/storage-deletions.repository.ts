@@ -37,7 +37,7 @@ export class StorageDeletionsRepository {
         .where('deletion.nextAttemptAt <= :now', { now })
         .orderBy('deletion.nextAttemptAt', 'ASC')
         .take(limit);
-      if (this.db.canSkipLocked) query.setLock('pessimistic_write').setOnLocked('skip_locked');
+      if (this.db.locksRows) query.setLock('pessimistic_write').setOnLocked('skip_locked');
       const due = await query.getMany();
       if (due.length > 0) {
         await this.deletions.update(

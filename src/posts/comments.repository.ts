@@ -22,7 +22,9 @@ export class CommentsRepository {
 
   /** A post's comments, oldest first (IDX_comments_post_id_created_at_id). */
   findPage(postId: string, page: PageRequest): Promise<Comment[]> {
-    const query = this.comments.createQueryBuilder('comment').where('comment.postId = :postId', { postId });
+    const query = this.comments
+      .createQueryBuilder('comment')
+      .where('comment.postId = :postId', { postId });
     return keysetPage(query, 'comment', page, 'ASC').getMany();
   }
 

@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service';
 import { CommentsRepository } from './comments.repository';
 import { CommentDto, CreateCommentDto } from './dto/comment.dto';
 import { Comment } from './entities/comment.entity';
+import { Post } from './entities/post.entity';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
@@ -26,7 +27,11 @@ export class CommentsService {
   async list(postId: string, query: PageQueryDto): Promise<Page<CommentDto>> {
     const post = await this.posts.findOrFail(postId);
     const request = pageRequest(query);
-    const page = toPage(await this.comments.findPage(post.id, request), request.limit, (rows) => rows);
+    const page = toPage(
+      await this.comments.findPage(post.id, request),
+      request.limit,
+      (rows) => rows,
+    );
     return { items: await this.present(page.items), nextCursor: page.nextCursor };
   }
 
@@ -40,6 +45,7 @@ export class CommentsService {
       createdAt: new Date(),
     });
     await this.db.run(async () => {
+      await this.db.lockRows(Post, [post.id]);
       await this.comments.insert(comment);
       await this.postRows.adjust(post.id, 'commentCount', 1);
     });
@@ -56,7 +62,9 @@ export class CommentsService {
       throw forbidden('Only the comment’s author or the post’s owner can delete it.');
     }
     await this.db.run(async () => {
-      if (await this.comments.delete(comment.id)) await this.postRows.adjust(post.id, 'commentCount', -1);
+      await this.db.lockRows(Post, [post.id]);
+      if (await this.comments.delete(comment.id))
+        await this.postRows.adjust(post.id, 'commentCount', -1);
     });
   }
 
@@ -64,7 +72,16 @@ export class CommentsService {
     const authors = await this.users.summaries(comments.map((comment) => comment.authorId));
     return comments.flatMap((comment) => {
       const author = authors.get(comment.authorId);
-      return author ? [{ id: comment.id, author, body: comment.body, createdAt: comment.createdAt.toISOString() }] : [];
+      return author
+        ? [
+            {
+              id: comment.id,
+              author,
+              body: comment.body,
+              createdAt: comment.createdAt.toISOString(),
+            },
+          ]
+        : [];
     });
   }
 }

@@ -1,4 +1,15 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query, UseGuards } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Post,
+  Put,
+  Query,
+  UseGuards,
+} from '@nestjs/common';
 import {
   ApiCookieAuth,
   ApiCreatedResponse,
@@ -61,7 +72,11 @@ export class InteractionsController {
   @ApiOperation({ summary: 'Comment on a post' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 403, 404)
-  comment(@Viewer() viewer: User, @Param('id') id: string, @Body() dto: CreateCommentDto): Promise<CommentDto> {
+  comment(
+    @Viewer() viewer: User,
+    @Param('id') id: string,
+    @Body() dto: CreateCommentDto,
+  ): Promise<CommentDto> {
     return this.comments.add(viewer, id, dto);
   }
 
@@ -72,7 +87,11 @@ export class InteractionsController {
   @ApiOperation({ summary: 'Delete a comment (its author or the post’s owner)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
-  deleteComment(@Viewer() viewer: User, @Param('id') id: string, @Param('commentId') commentId: string): Promise<void> {
+  deleteComment(
+    @Viewer() viewer: User,
+    @Param('id') id: string,
+    @Param('commentId') commentId: string,
+  ): Promise<void> {
     return this.comments.remove(viewer, id, commentId);
   }
 }

@@ -31,7 +31,10 @@ export class LikesRepository {
   /** Which of these posts the user likes, in one query. */
   async likedAmong(userId: string, postIds: string[]): Promise<Set<string>> {
     if (postIds.length === 0) return new Set();
-    const rows = await this.likes.find({ select: { postId: true }, where: { userId, postId: In(postIds) } });
+    const rows = await this.likes.find({
+      select: { postId: true },
+      where: { userId, postId: In(postIds) },
+    });
     return new Set(rows.map((row) => row.postId));
   }
 }

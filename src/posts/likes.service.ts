@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { newId } from '../common/ids';
 import { TransactionHost } from '../database/transaction-host';
 import type { User } from '../users/entities/user.entity';
+import { Post } from './entities/post.entity';
 import { LikesRepository } from './likes.repository';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
@@ -20,7 +21,13 @@ export class LikesService {
   async like(viewer: User, postId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);
     await this.db.run(async () => {
-      const inserted = await this.likes.insert({ id: newId(), postId: post.id, userId: viewer.id, createdAt: new Date() });
+      await this.db.lockRows(Post, [post.id]);
+      const inserted = await this.likes.insert({
+        id: newId(),
+        postId: post.id,
+        userId: viewer.id,
+        createdAt: new Date(),
+      });
       if (inserted) await this.postRows.adjust(post.id, 'likeCount', 1);
     });
   }
@@ -29,7 +36,9 @@ export class LikesService {
   async unlike(viewer: User, postId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);
     await this.db.run(async () => {
-      if (await this.likes.delete(post.id, viewer.id)) await this.postRows.adjust(post.id, 'likeCount', -1);
+      await this.db.lockRows(Post, [post.id]);
+      if (await this.likes.delete(post.id, viewer.id))
+        await this.postRows.adjust(post.id, 'likeCount', -1);
     });
   }
 }

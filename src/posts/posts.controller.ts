@@ -58,7 +58,9 @@ export class PostsController {
   @Get('feed')
   @UseGuards(AuthenticatedGuard)
   @ApiCookieAuth()
-  @ApiOperation({ summary: 'The home feed: your posts and those of the people you follow, newest first' })
+  @ApiOperation({
+    summary: 'The home feed: your posts and those of the people you follow, newest first',
+  })
   @ApiOkResponse({ type: PostPageDto })
   @ApiProblems(400, 401)
   homeFeed(@Viewer() viewer: User, @Query() query: PageQueryDto): Promise<PostPageDto> {

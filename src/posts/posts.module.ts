@@ -18,7 +18,14 @@ import { PostsService } from './posts.service';
 @Module({
   imports: [TypeOrmModule.forFeature([Post, Like, Comment]), UsersModule, ImagesModule],
   controllers: [PostsController, InteractionsController, MetaController],
-  providers: [PostsRepository, PostsService, LikesRepository, LikesService, CommentsRepository, CommentsService],
+  providers: [
+    PostsRepository,
+    PostsService,
+    LikesRepository,
+    LikesService,
+    CommentsRepository,
+    CommentsService,
+  ],
   exports: [PostsService],
 })
 export class PostsModule {}

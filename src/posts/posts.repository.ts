@@ -47,7 +47,9 @@ export class PostsRepository {
 
   /** The posts of these authors, newest first: the home feed, as a query over follows. */
   findByAuthorsPage(authorIds: string[], page: PageRequest): Promise<Post[]> {
-    const query = this.posts.createQueryBuilder('post').where('post.authorId IN (:...authorIds)', { authorIds });
+    const query = this.posts
+      .createQueryBuilder('post')
+      .where('post.authorId IN (:...authorIds)', { authorIds });
     return keysetPage(query, 'post', page).getMany();
   }
 

@@ -73,7 +73,11 @@ export class PostsService implements OnModuleInit {
   async homeFeed(viewer: User, query: PageQueryDto): Promise<Page<PostDto>> {
     const page = pageRequest(query);
     const authorIds = [viewer.id, ...(await this.users.followeeIds(viewer.id))];
-    return this.presentPage(await this.posts.findByAuthorsPage(authorIds, page), page.limit, viewer);
+    return this.presentPage(
+      await this.posts.findByAuthorsPage(authorIds, page),
+      page.limit,
+      viewer,
+    );
   }
 
   /** For the likes and comments services: the post, or a 404. */
@@ -96,6 +100,7 @@ export class PostsService implements OnModuleInit {
   async delete(viewer: User, id: string): Promise<void> {
     const post = await this.findOwnOrFail(viewer, id);
     await this.db.run(async () => {
+      await this.db.lockRows(Post, [post.id]);
       await this.posts.delete(post.id);
       await this.images.discard([post.imageId]);
       await this.users.adjustPostCount(viewer.id, -1);

@@ -1,5 +1,11 @@
 import { Controller, Delete, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { AuthenticatedGuard } from '../auth/authenticated.guard';
 import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
@@ -41,7 +47,10 @@ export class FollowsController {
   @ApiOperation({ summary: 'Who follows this user, newest first' })
   @ApiOkResponse({ type: UserSummaryPageDto })
   @ApiProblems(400, 404)
-  followers(@Param('username') username: string, @Query() query: PageQueryDto): Promise<UserSummaryPageDto> {
+  followers(
+    @Param('username') username: string,
+    @Query() query: PageQueryDto,
+  ): Promise<UserSummaryPageDto> {
     return this.follows.followers(username, query);
   }
 
@@ -49,7 +58,10 @@ export class FollowsController {
   @ApiOperation({ summary: 'Whom this user follows, newest first' })
   @ApiOkResponse({ type: UserSummaryPageDto })
   @ApiProblems(400, 404)
-  following(@Param('username') username: string, @Query() query: PageQueryDto): Promise<UserSummaryPageDto> {
+  following(
+    @Param('username') username: string,
+    @Query() query: PageQueryDto,
+  ): Promise<UserSummaryPageDto> {
     return this.follows.following(username, query);
   }
 }

@@ -35,25 +35,35 @@ export class FollowsRepository {
     const rows = await this.follows
       .createQueryBuilder('follow')
       .select('follow.followeeId', 'followeeId')
-      .where('follow.followerId = :followerId AND follow.followeeId IN (:...followeeIds)', { followerId, followeeIds })
+      .where('follow.followerId = :followerId AND follow.followeeId IN (:...followeeIds)', {
+        followerId,
+        followeeIds,
+      })
       .getRawMany<{ followeeId: string }>();
     return new Set(rows.map((row) => row.followeeId));
   }
 
   /** Who follows the user, newest first (IDX_follows_followee_id_created_at_id). */
   followersPage(userId: string, page: PageRequest): Promise<Follow[]> {
-    const query = this.follows.createQueryBuilder('follow').where('follow.followeeId = :userId', { userId });
+    const query = this.follows
+      .createQueryBuilder('follow')
+      .where('follow.followeeId = :userId', { userId });
     return keysetPage(query, 'follow', page).getMany();
   }
 
   /** Whom the user follows, newest first (IDX_follows_follower_id_created_at_id). */
   followingPage(userId: string, page: PageRequest): Promise<Follow[]> {
-    const query = this.follows.createQueryBuilder('follow').where('follow.followerId = :userId', { userId });
+    const query = this.follows
+      .createQueryBuilder('follow')
+      .where('follow.followerId = :userId', { userId });
     return keysetPage(query, 'follow', page).getMany();
   }
 
   async followeeIds(userId: string): Promise<string[]> {
-    const rows = await this.follows.find({ select: { followeeId: true }, where: { followerId: userId } });
+    const rows = await this.follows.find({
+      select: { followeeId: true },
+      where: { followerId: userId },
+    });
     return rows.map((row) => row.followeeId);
   }
 

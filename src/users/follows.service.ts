@@ -5,7 +5,7 @@ import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pag
 import { TransactionHost } from '../database/transaction-host';
 import { UserSummaryDto } from './dto/user.dto';
 import type { Follow } from './entities/follow.entity';
-import type { User } from './entities/user.entity';
+import { User } from './entities/user.entity';
 import { FollowsRepository } from './follows.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -27,8 +27,14 @@ export class FollowsService implements OnModuleInit {
   async follow(viewer: User, username: string): Promise<void> {
     const target = await this.targetOf(viewer, username);
     await this.db.run(async () => {
+      await this.db.lockRows(User, [viewer.id, target.id]);
       const followedAt = new Date();
-      const inserted = await this.follows.insert({ id: newId(), followerId: viewer.id, followeeId: target.id, createdAt: followedAt });
+      const inserted = await this.follows.insert({
+        id: newId(),
+        followerId: viewer.id,
+        followeeId: target.id,
+        createdAt: followedAt,
+      });
       if (!inserted) return;
       await this.userRows.adjust(viewer.id, 'followingCount', 1);
       await this.userRows.adjust(target.id, 'followersCount', 1);
@@ -39,6 +45,7 @@ export class FollowsService implements OnModuleInit {
   async unfollow(viewer: User, username: string): Promise<void> {
     const target = await this.targetOf(viewer, username);
     await this.db.run(async () => {
+      await this.db.lockRows(User, [viewer.id, target.id]);
       if (!(await this.follows.delete(viewer.id, target.id))) return;
       await this.userRows.adjust(viewer.id, 'followingCount', -1);
       await this.userRows.adjust(target.id, 'followersCount', -1);
@@ -48,22 +55,35 @@ export class FollowsService implements OnModuleInit {
   async followers(username: string, query: PageQueryDto): Promise<Page<UserSummaryDto>> {
     const user = await this.users.findByUsernameOrFail(username);
     const page = pageRequest(query);
-    return this.summarize(await this.follows.followersPage(user.id, page), page.limit, (follow) => follow.followerId);
+    return this.summarize(
+      await this.follows.followersPage(user.id, page),
+      page.limit,
+      (follow) => follow.followerId,
+    );
   }
 
   async following(username: string, query: PageQueryDto): Promise<Page<UserSummaryDto>> {
     const user = await this.users.findByUsernameOrFail(username);
     const page = pageRequest(query);
-    return this.summarize(await this.follows.followingPage(user.id, page), page.limit, (follow) => follow.followeeId);
+    return this.summarize(
+      await this.follows.followingPage(user.id, page),
+      page.limit,
+      (follow) => follow.followeeId,
+    );
   }
 
   private async targetOf(viewer: User, username: string): Promise<User> {
     const target = await this.users.findByUsernameOrFail(username);
-    if (target.id === viewer.id) throw invalid([{ field: 'username', message: 'You cannot follow yourself.' }]);
+    if (target.id === viewer.id)
+      throw invalid([{ field: 'username', message: 'You cannot follow yourself.' }]);
     return target;
   }
 
-  private async summarize(rows: Follow[], limit: number, other: (follow: Follow) => string): Promise<Page<UserSummaryDto>> {
+  private async summarize(
+    rows: Follow[],
+    limit: number,
+    other: (follow: Follow) => string,
+  ): Promise<Page<UserSummaryDto>> {
     const page = toPage(rows, limit, (visible) => visible);
     const summaries = await this.users.summaries(page.items.map(other));
     return {

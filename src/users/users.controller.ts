@@ -24,7 +24,9 @@ export class UsersController {
   }
 
   @Get(':username')
-  @ApiOperation({ summary: "A user's public profile, with counts and, when signed in, whether you follow them" })
+  @ApiOperation({
+    summary: "A user's public profile, with counts and, when signed in, whether you follow them",
+  })
   @ApiOkResponse({ type: ProfileDto })
   @ApiProblems(404)
   getProfile(@Param('username') username: string, @Viewer() viewer?: User): Promise<ProfileDto> {

@@ -75,7 +75,11 @@ export class UsersRepository {
   }
 
   /** Atomic counter change (`count = count + delta`), in the caller's transaction. */
-  async adjust(id: string, counter: 'postsCount' | 'followersCount' | 'followingCount', delta: number): Promise<void> {
+  async adjust(
+    id: string,
+    counter: 'postsCount' | 'followersCount' | 'followingCount',
+    delta: number,
+  ): Promise<void> {
     if (delta > 0) await this.users.increment({ id }, counter, delta);
     if (delta < 0) await this.users.decrement({ id }, counter, -delta);
   }

@@ -112,7 +112,9 @@ export class UsersService {
 
   async getProfile(username: string, viewer?: User): Promise<ProfileDto> {
     const user = await this.findByUsernameOrFail(username);
-    const following = viewer ? (await this.follows.followedAmong(viewer.id, [user.id])).has(user.id) : false;
+    const following = viewer
+      ? (await this.follows.followedAmong(viewer.id, [user.id])).has(user.id)
+      : false;
     return ProfileDto.fromUser(user, await this.avatarUrlOf(user), viewer ? { following } : null);
   }
 

@@ -95,7 +95,9 @@ describe('S3Storage presigned uploads', () => {
   it('signs the Content-Type, the Content-Length and the pending tag with the host', async () => {
     const url = await presign();
     expect(url.pathname).toBe('/photos/users/u1/i1.png');
-    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe('content-length;content-type;host;x-amz-tagging');
+    expect(url.searchParams.get('X-Amz-SignedHeaders')).toBe(
+      'content-length;content-type;host;x-amz-tagging',
+    );
     expect(url.searchParams.has('x-amz-tagging')).toBe(false);
     expect(url.searchParams.get('X-Amz-Expires')).toBe('600');
   });

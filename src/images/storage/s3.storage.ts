@@ -79,7 +79,10 @@ export class S3Storage extends ObjectStorage {
     );
     return {
       url,
-      headers: { 'Content-Type': upload.contentType, 'x-amz-tagging': `${PENDING_TAG.key}=${PENDING_TAG.pending}` },
+      headers: {
+        'Content-Type': upload.contentType,
+        'x-amz-tagging': `${PENDING_TAG.key}=${PENDING_TAG.pending}`,
+      },
     };
   }
 

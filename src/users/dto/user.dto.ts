@@ -53,12 +53,20 @@ export class ProfileDto extends UserSummaryDto {
   @ApiProperty({ type: ProfileViewerDto, nullable: true })
   viewer: ProfileViewerDto | null;
 
-  static fromUser(user: User, avatarUrl: string | null, viewer: ProfileViewerDto | null = null): ProfileDto {
+  static fromUser(
+    user: User,
+    avatarUrl: string | null,
+    viewer: ProfileViewerDto | null = null,
+  ): ProfileDto {
     return {
       ...UserSummaryDto.from(user, avatarUrl),
       bio: user.bio,
       createdAt: user.createdAt.toISOString(),
-      counts: { posts: user.postsCount, followers: user.followersCount, following: user.followingCount },
+      counts: {
+        posts: user.postsCount,
+        followers: user.followersCount,
+        following: user.followingCount,
+      },
       viewer,
     };
   }
