@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuthModule } from './auth/auth.module';
 import { ProblemDetailsFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/errors/validation';
@@ -8,6 +9,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { FreebThrottlerGuard } from './common/throttling/freeb-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { FreebConfigModule } from './config/config.module';
+import { hasWebBuild, webDir } from './config/web';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
@@ -25,6 +27,13 @@ import { UsersModule } from './users/users.module';
     AuthModule,
     PostsModule,
     HealthModule,
+    // The web client at /, with history fallback; the API, docs and health keep precedence.
+    ServeStaticModule.forRootAsync({
+      useFactory: () =>
+        hasWebBuild()
+          ? [{ rootPath: webDir(), exclude: ['/api/{*path}', '/docs{*path}', '/health{*path}'] }]
+          : [],
+    }),
   ],
   providers: [
     { provide: APP_FILTER, useClass: ProblemDetailsFilter },

@@ -9,6 +9,7 @@ import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middl
 import { resolveAppSecret } from './config/app-secret';
 import { ProblemDetails } from './common/errors/problem';
 import type { FreebConfig } from './config/configuration';
+import { storageOrigins } from './config/web';
 
 export const API_PREFIX = 'api';
 
@@ -23,7 +24,17 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const sessionConfig = config.get('session', { infer: true });
 
   app.useLogger(app.get(Logger));
-  app.use(helmet());
+  const elsewhere = storageOrigins(config.get('storage', { infer: true }));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          'img-src': ["'self'", 'data:', 'blob:', ...elsewhere],
+          'connect-src': ["'self'", ...elsewhere],
+        },
+      },
+    }),
+  );
   app.set('trust proxy', appConfig.trustProxy);
   app.set('query parser', 'simple');
   if (appConfig.trustedOrigins.length > 0) {

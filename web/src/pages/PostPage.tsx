@@ -1,0 +1,88 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import { api, describeError, type Post } from '../api';
+import { Avatar, displayName } from '../components/Avatar';
+import { Comments } from '../components/Comments';
+import { Field } from '../components/Field';
+import { LikeButton } from '../components/LikeButton';
+import { PostImage } from '../components/PostImage';
+import { useSession } from '../session';
+
+export function PostPage() {
+  const { id = '' } = useParams();
+  const { me } = useSession();
+  const navigate = useNavigate();
+  const [post, setPost] = useState<Post | null>();
+  const [error, setError] = useState<string>();
+  const [editing, setEditing] = useState(false);
+  const [draft, setDraft] = useState({ caption: '', altText: '' });
+
+  useEffect(() => {
+    setPost(undefined);
+    api.post(id).then(setPost, (caught: unknown) => {
+      setPost(null);
+      setError(describeError(caught));
+    });
+  }, [id, me?.id]);
+
+  if (post === undefined) return <p className="muted">Loading…</p>;
+  if (post === null) return <main className="narrow"><h1>Post not found</h1><p role="alert">{error}</p></main>;
+  const own = me?.id === post.author.id;
+
+  async function save(event: FormEvent) {
+    event.preventDefault();
+    try {
+      setPost(await api.updatePost(post!.id, draft));
+      setEditing(false);
+      setError(undefined);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
+
+  async function remove() {
+    if (!window.confirm('Delete this post? This cannot be undone.')) return;
+    try {
+      await api.deletePost(post!.id);
+      navigate(`/u/${post!.author.username}`);
+    } catch (caught) {
+      setError(describeError(caught));
+    }
+  }
+
+  return (
+    <main className="post-page">
+      <PostImage post={post} eager />
+      <div className="post-side">
+        <Link to={`/u/${post.author.username}`} className="author">
+          <Avatar user={post.author} />
+          <span>{displayName(post.author)}</span>
+        </Link>
+        {editing ? (
+          <form onSubmit={(event) => void save(event)} noValidate>
+            <Field label="Caption" name="caption" multiline value={draft.caption} maxLength={2200} onChange={(e) => setDraft({ ...draft, caption: e.target.value })} />
+            <Field label="Alt text" name="altText" multiline value={draft.altText} maxLength={1000} onChange={(e) => setDraft({ ...draft, altText: e.target.value })} />
+            <button type="submit">Save</button>{' '}
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+          </form>
+        ) : (
+          post.caption && <p className="caption">{post.caption}</p>
+        )}
+        <p className="muted">
+          <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
+        </p>
+        <LikeButton key={`${post.id}-${me?.id}`} post={post} />
+        {own && !editing && (
+          <p className="actions">
+            <button type="button" className="secondary" onClick={() => { setDraft({ caption: post.caption ?? '', altText: post.image.altText ?? '' }); setEditing(true); }}>
+              Edit
+            </button>{' '}
+            <button type="button" className="danger" onClick={() => void remove()}>Delete post</button>
+          </p>
+        )}
+        {error && <p role="alert" className="error">{error}</p>}
+        <Comments post={post} onCountChange={(delta) => setPost({ ...post, commentCount: post.commentCount + delta })} />
+      </div>
+    </main>
+  );
+}
