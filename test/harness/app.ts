@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Test } from '@nestjs/testing';
+import { NestFactory } from '@nestjs/core';
 import { CreateBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
@@ -111,9 +111,13 @@ export async function startApp(
     if (value === undefined) delete process.env[key];
     else process.env[key] = value;
   }
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).compile();
+  // NestFactory, as main.ts: the HTTP adapter exists before modules initialise (serve-static
+  // picks its loader from it), which a TestingModule would not give.
   const app = configureApp(
-    moduleRef.createNestApplication<NestExpressApplication>({ bufferLogs: true }),
+    await NestFactory.create<NestExpressApplication>(AppModule, {
+      bufferLogs: true,
+      abortOnError: false,
+    }),
   );
   await app.listen(0, '127.0.0.1');
   return {
