@@ -1,6 +1,6 @@
 # syntax=docker/dockerfile:1
 # Freeb: one container, Node 24 LTS. Build stage compiles TypeScript and the native addons
-# (better-sqlite3, argon2); the runtime stage keeps production dependencies only, runs as
+# (better-sqlite3, argon2) and the web client (Vite, into dist/web); the runtime stage keeps production dependencies only, runs as
 # the unprivileged `node` user, and reports health from /health.
 
 FROM node:24-bookworm-slim AS build
@@ -13,6 +13,7 @@ RUN npm ci --no-audit --no-fund
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY migrations ./migrations
+COPY web ./web
 RUN npm run build && npm prune --omit=dev
 
 FROM node:24-bookworm-slim AS runtime
