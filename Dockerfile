@@ -1,7 +1,8 @@
 # syntax=docker/dockerfile:1
-# Freeb: one container, Node 24 LTS. Build stage compiles TypeScript and the native addons
-# (better-sqlite3, argon2) and the web client (Vite, into dist/web); the runtime stage keeps production dependencies only, runs as
-# the unprivileged `node` user, and reports health from /health.
+# Freeb: one container, Node 24 LTS. The build stage installs everything (native addons come
+# as N-API prebuilds), compiles the API and builds the web client (Vite, into dist/web); the
+# runtime stage keeps production dependencies only, runs as the unprivileged `node` user, and
+# reports health from /health.
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app
