@@ -167,6 +167,8 @@ describe('Freeb in a browser', () => {
   it('can be used with the keyboard, with a visible focus', async () => {
     const page = await newPage();
     await page.goto('/login');
+    await page.getByRole('heading', { name: 'Log in' }).waitFor();
+    await page.getByRole('link', { name: 'Sign up' }).first().waitFor();
     await page.keyboard.press('Tab');
     const skip = page.getByRole('link', { name: 'Skip to content' });
     expect(await skip.evaluate((el) => el === document.activeElement)).toBe(true);
