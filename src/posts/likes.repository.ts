@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { TransactionHost } from '../database/transaction-host';
-import { isUniqueViolation } from '../users/users.repository';
+import { isUniqueViolation } from '../common/errors/database-errors';
 import { Like } from './entities/like.entity';
 
 @Injectable()

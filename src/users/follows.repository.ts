@@ -3,7 +3,7 @@ import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
 import { Follow } from './entities/follow.entity';
-import { isUniqueViolation } from './users.repository';
+import { isUniqueViolation } from '../common/errors/database-errors';
 
 @Injectable()
 export class FollowsRepository {

@@ -1,18 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { In, QueryFailedError } from 'typeorm';
+import { In } from 'typeorm';
 import { TransactionHost } from '../database/transaction-host';
 import { User } from './entities/user.entity';
-
-/** True when a write failed on a unique index (SQLite and MySQL/MariaDB phrase it differently). */
-export function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string; errno?: number } | undefined;
-  return (
-    driverError?.code === 'ER_DUP_ENTRY' ||
-    driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE' ||
-    driverError?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
-  );
-}
 
 @Injectable()
 export class UsersRepository {

@@ -7,6 +7,7 @@ import {
   invalid,
   notFound,
 } from '../common/errors/app-error';
+import { isUniqueViolation } from '../common/errors/database-errors';
 import { newId } from '../common/ids';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagesService } from '../images/images.service';
@@ -14,7 +15,7 @@ import { PrivateUserDto, ProfileDto, UserSummaryDto } from './dto/user.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
 import { FollowsRepository } from './follows.repository';
-import { UsersRepository, isUniqueViolation } from './users.repository';
+import { UsersRepository } from './users.repository';
 
 export interface NewAccount {
   username: string;

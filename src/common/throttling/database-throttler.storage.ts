@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { isUniqueViolation } from '../errors/database-errors';
 import { RateLimit } from './rate-limit.entity';
 
 interface ThrottlerStorageRecord {
@@ -9,12 +10,6 @@ interface ThrottlerStorageRecord {
   timeToExpire: number;
   isBlocked: boolean;
   timeToBlockExpire: number;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code;
-  return code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
@@ -63,7 +58,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage {
         await this.limits.insert({ key, hits: 1, expiresAt, blockedUntil: null });
         return;
       } catch (error) {
-        if (!isDuplicateKey(error)) throw error;
+        if (!isUniqueViolation(error)) throw error;
       }
       // The window has expired: start a new one, keeping a block that outlasts it.
       const reset = await this.limits
