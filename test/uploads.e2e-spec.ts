@@ -87,6 +87,20 @@ describe('Uploads straight to storage (e2e)', () => {
       .expect(401);
   });
 
+  it('limits upload URLs per user, whatever the address, with Retry-After', async () => {
+    const account = await signUp(t);
+    const other = await signUp(t);
+    for (let i = 0; i < 120; i++) {
+      await account.agent.post('/api/images/uploads').send({ contentType: 'image/png', size: 10 }).expect(201);
+    }
+    const fromElsewhere = client(t);
+    await fromElsewhere.post('/api/auth/login').send({ login: account.username, password: account.password }).expect(200);
+    const blocked = await fromElsewhere.post('/api/images/uploads').send({ contentType: 'image/png', size: 10 }).expect(429);
+    expectProblem(blocked.body, 429);
+    expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
+    await other.agent.post('/api/images/uploads').send({ contentType: 'image/png', size: 10 }).expect(201);
+  });
+
   it.each(Object.entries(FIXTURES))(
     'publishes a %s with the dimensions from its header',
     async (type, { file, width, height }) => {

@@ -133,6 +133,17 @@ describe('Freeb in a browser', () => {
     await bob.goto('/');
     await bob.getByRole('article', { name: 'Post by ada_browser' }).waitFor();
 
+    // Bob sets an avatar and a bio in his settings; his profile shows them.
+    await bob.goto('/settings');
+    await bob.getByLabel('Bio').fill('Numbers, mostly.');
+    await bob.getByRole('button', { name: 'Save profile' }).click();
+    await bob.getByText('Profile saved.').waitFor();
+    await bob.locator('#avatar').setInputFiles(PHOTO);
+    await bob.getByText('Avatar updated.').waitFor();
+    await bob.goto('/u/bob_browser');
+    await bob.getByText('Numbers, mostly.').waitFor();
+    await bob.waitForFunction(() => [...document.images].some((img) => img.classList.contains('avatar') && img.naturalWidth > 0));
+
     // On a phone-width screen the feed is one column.
     const phone = await newPage(375, 740);
     await phone.goto('/explore');
@@ -150,6 +161,11 @@ describe('Freeb in a browser', () => {
     await ada.getByText('No posts yet.').waitFor();
     await bob.goto('/');
     await bob.getByText(/Your feed is empty/).waitFor();
+
+    // Bob logs out; the nav offers logging in again, and his home is the public feed.
+    await bob.getByRole('button', { name: 'Log out' }).click();
+    await bob.getByRole('link', { name: 'Log in' }).waitFor();
+    await bob.getByRole('heading', { name: 'Explore' }).waitFor();
 
     // Ada deletes her account, confirming with her password; she cannot log in again.
     await ada.goto('/settings');
