@@ -1,0 +1,83 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createConnection } from 'mysql2/promise';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { MIGRATIONS } from '../migrations';
+import { mode } from './harness/app';
+
+/**
+ * Upgrading keeps the data: the schema of an earlier release, with rows in it, migrated to the
+ * latest one (SQLite rebuilds tables to add columns; MariaDB alters them).
+ */
+describe(`Migrations keep existing data (${mode})`, () => {
+  let options: DataSourceOptions;
+  let cleanup: () => Promise<void>;
+
+  beforeAll(async () => {
+    if (mode === 'embedded') {
+      const dir = mkdtempSync(join(tmpdir(), 'freeb-migrate-'));
+      options = { type: 'better-sqlite3', database: join(dir, 'db.sqlite') };
+      cleanup = async () => rmSync(dir, { recursive: true, force: true });
+    } else {
+      const credentials = process.env.FREEB_TEST_MYSQL ?? 'freeb_test:freeb_test@127.0.0.1:3306';
+      const database = `freeb_t_${randomBytes(5).toString('hex')}`;
+      const admin = await createConnection(`mysql://${credentials}`);
+      await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await admin.end();
+      options = { type: 'mariadb', url: `mysql://${credentials}/${database}`, timezone: 'Z' };
+      cleanup = async () => {
+        const connection = await createConnection(`mysql://${credentials}`);
+        await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+        await connection.end();
+      };
+    }
+  });
+
+  afterAll(async () => {
+    await cleanup();
+  });
+
+  async function migrate(count: number): Promise<DataSource> {
+    const dataSource = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, count) } as DataSourceOptions);
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    return dataSource;
+  }
+
+  it('carries users, images and posts from the images release through the social one', async () => {
+    const earlier = await migrate(2);
+    const now = '2026-11-20 10:00:00.000';
+    await earlier.query(
+      'INSERT INTO users (id, username, email, password_hash, session_generation, created_at, updated_at) VALUES (?, ?, ?, ?, 0, ?, ?)',
+      ['u1', 'ada', 'ada@example.com', '$argon2id$x', now, now],
+    );
+    await earlier.query(
+      "INSERT INTO images (id, owner_id, storage_key, content_type, size_bytes, width, height, status, created_at) VALUES (?, ?, ?, 'image/png', 10, 3, 2, 'attached', ?)",
+      ['i1', 'u1', 'users/u1/i1.png', now],
+    );
+    await earlier.query('UPDATE users SET avatar_image_id = ? WHERE id = ?', ['i1', 'u1']);
+    await earlier.query(
+      "INSERT INTO images (id, owner_id, storage_key, content_type, size_bytes, width, height, status, created_at) VALUES (?, ?, ?, 'image/png', 10, 3, 2, 'attached', ?)",
+      ['i2', 'u1', 'users/u1/i2.png', now],
+    );
+    await earlier.query(
+      'INSERT INTO posts (id, author_id, image_id, caption, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      ['p1', 'u1', 'i2', 'kept', now, now],
+    );
+    await earlier.destroy();
+
+    const latest = await migrate(MIGRATIONS.length);
+    try {
+      expect(await latest.showMigrations()).toBe(false);
+      const [user] = await latest.query('SELECT username, avatar_image_id, posts_count, followers_count FROM users');
+      expect(user).toEqual({ username: 'ada', avatar_image_id: 'i1', posts_count: 1, followers_count: 0 });
+      const [post] = await latest.query('SELECT caption, like_count, comment_count FROM posts');
+      expect(post).toEqual({ caption: 'kept', like_count: 0, comment_count: 0 });
+      expect(await latest.query('SELECT id FROM images ORDER BY id')).toEqual([{ id: 'i1' }, { id: 'i2' }]);
+    } finally {
+      await latest.destroy();
+    }
+  });
+});
