@@ -24,7 +24,9 @@ describe(`Migrations keep existing data (${mode})`, () => {
       const credentials = process.env.FREEB_TEST_MYSQL ?? 'freeb_test:freeb_test@127.0.0.1:3306';
       const database = `freeb_t_${randomBytes(5).toString('hex')}`;
       const admin = await createConnection(`mysql://${credentials}`);
-      await admin.query(`CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+      await admin.query(
+        `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
       await admin.end();
       options = { type: 'mariadb', url: `mysql://${credentials}/${database}`, timezone: 'Z' };
       cleanup = async () => {
@@ -40,7 +42,10 @@ describe(`Migrations keep existing data (${mode})`, () => {
   });
 
   async function migrate(count: number): Promise<DataSource> {
-    const dataSource = new DataSource({ ...options, migrations: MIGRATIONS.slice(0, count) } as DataSourceOptions);
+    const dataSource = new DataSource({
+      ...options,
+      migrations: MIGRATIONS.slice(0, count),
+    } as DataSourceOptions);
     await dataSource.initialize();
     await dataSource.runMigrations();
     return dataSource;
@@ -71,11 +76,21 @@ describe(`Migrations keep existing data (${mode})`, () => {
     const latest = await migrate(MIGRATIONS.length);
     try {
       expect(await latest.showMigrations()).toBe(false);
-      const [user] = await latest.query('SELECT username, avatar_image_id, posts_count, followers_count FROM users');
-      expect(user).toEqual({ username: 'ada', avatar_image_id: 'i1', posts_count: 1, followers_count: 0 });
+      const [user] = await latest.query(
+        'SELECT username, avatar_image_id, posts_count, followers_count FROM users',
+      );
+      expect(user).toEqual({
+        username: 'ada',
+        avatar_image_id: 'i1',
+        posts_count: 1,
+        followers_count: 0,
+      });
       const [post] = await latest.query('SELECT caption, like_count, comment_count FROM posts');
       expect(post).toEqual({ caption: 'kept', like_count: 0, comment_count: 0 });
-      expect(await latest.query('SELECT id FROM images ORDER BY id')).toEqual([{ id: 'i1' }, { id: 'i2' }]);
+      expect(await latest.query('SELECT id FROM images ORDER BY id')).toEqual([
+        { id: 'i1' },
+        { id: 'i2' },
+      ]);
     } finally {
       await latest.destroy();
     }

@@ -91,14 +91,26 @@ describe('Uploads straight to storage (e2e)', () => {
     const account = await signUp(t);
     const other = await signUp(t);
     for (let i = 0; i < 120; i++) {
-      await account.agent.post('/api/images/uploads').send({ contentType: 'image/png', size: 10 }).expect(201);
+      await account.agent
+        .post('/api/images/uploads')
+        .send({ contentType: 'image/png', size: 10 })
+        .expect(201);
     }
     const fromElsewhere = client(t);
-    await fromElsewhere.post('/api/auth/login').send({ login: account.username, password: account.password }).expect(200);
-    const blocked = await fromElsewhere.post('/api/images/uploads').send({ contentType: 'image/png', size: 10 }).expect(429);
+    await fromElsewhere
+      .post('/api/auth/login')
+      .send({ login: account.username, password: account.password })
+      .expect(200);
+    const blocked = await fromElsewhere
+      .post('/api/images/uploads')
+      .send({ contentType: 'image/png', size: 10 })
+      .expect(429);
     expectProblem(blocked.body, 429);
     expect(Number(blocked.headers['retry-after'])).toBeGreaterThan(0);
-    await other.agent.post('/api/images/uploads').send({ contentType: 'image/png', size: 10 }).expect(201);
+    await other.agent
+      .post('/api/images/uploads')
+      .send({ contentType: 'image/png', size: 10 })
+      .expect(201);
   });
 
   it.each(Object.entries(FIXTURES))(

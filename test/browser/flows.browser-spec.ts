@@ -142,7 +142,9 @@ describe('Freeb in a browser', () => {
     await bob.getByText('Avatar updated.').waitFor();
     await bob.goto('/u/bob_browser');
     await bob.getByText('Numbers, mostly.').waitFor();
-    await bob.waitForFunction(() => [...document.images].some((img) => img.classList.contains('avatar') && img.naturalWidth > 0));
+    await bob.waitForFunction(() =>
+      [...document.images].some((img) => img.classList.contains('avatar') && img.naturalWidth > 0),
+    );
 
     // On a phone-width screen the feed is one column.
     const phone = await newPage(375, 740);

@@ -1,12 +1,25 @@
 import type { TestApp } from './app';
 
+export interface LoggedQuery {
+  sql: string;
+  parameters: unknown[];
+}
+
 /** Runs `work` and returns the SQL statements the app sent meanwhile (through TypeORM's logger hook). */
 export async function queriesDuring(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
+  return (await statementsDuring(t, work)).map((query) => query.sql);
+}
+
+/** The same, with each statement's parameters. */
+export async function statementsDuring(
+  t: TestApp,
+  work: () => Promise<unknown>,
+): Promise<LoggedQuery[]> {
   const logger = t.dataSource.logger;
-  const seen: string[] = [];
+  const seen: LoggedQuery[] = [];
   const counting = Object.assign(Object.create(logger) as typeof logger, {
-    logQuery: (query: string) => {
-      seen.push(query);
+    logQuery: (sql: string, parameters?: unknown[]) => {
+      seen.push({ sql, parameters: parameters ?? [] });
     },
   });
   Object.defineProperty(t.dataSource, 'logger', {
@@ -24,6 +37,6 @@ export async function queriesDuring(t: TestApp, work: () => Promise<unknown>): P
     });
   }
   return seen.filter(
-    (query) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SELECT 1)/i.test(query.trim()),
+    (query) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SELECT 1)/i.test(query.sql.trim()),
   );
 }

@@ -13,8 +13,10 @@ export function keysetPage<T extends ObjectLiteral>(
 ): SelectQueryBuilder<T> {
   const op = direction === 'DESC' ? '<' : '>';
   if (page.after) {
+    // The leading `created_at <=` (or `>=`) lets SQLite and MySQL seek the index to the cursor
+    // instead of scanning from the first row; the rest only breaks ties within that timestamp.
     query.andWhere(
-      `(${alias}.createdAt ${op} :afterTime OR (${alias}.createdAt = :afterTime AND ${alias}.id ${op} :afterId))`,
+      `${alias}.createdAt ${op}= :afterTime AND (${alias}.createdAt ${op} :afterTime OR ${alias}.id ${op} :afterId)`,
       { afterTime: page.after.createdAt, afterId: page.after.id },
     );
   }
