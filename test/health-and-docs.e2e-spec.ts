@@ -179,6 +179,21 @@ describe('Health and API docs (e2e)', () => {
     expect(Object.keys(doc.paths).some((path) => path.startsWith('/api/storage'))).toBe(false);
   });
 
+  it('refers only to schemas it defines, and names every operation uniquely', () => {
+    const refs = [
+      ...JSON.stringify(doc).matchAll(/"\$ref":"#\/components\/schemas\/([^"]+)"/g),
+    ].map((m) => m[1]);
+    expect(refs.length).toBeGreaterThan(20);
+    expect(refs.filter((name) => !doc.components.schemas[name])).toEqual([]);
+    const ids = Object.values(doc.paths).flatMap((operations) =>
+      Object.values(operations).map(
+        (operation) => (operation as { operationId?: string }).operationId,
+      ),
+    );
+    expect(ids.every(Boolean)).toBe(true);
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
   it('names the session cookie as the security scheme of signed-in operations', () => {
     expect(Object.values(doc.components.securitySchemes)).toEqual(
       expect.arrayContaining([
