@@ -1,5 +1,6 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
+import { type Env, EnvReader, parseUrl } from './env-reader';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
@@ -85,49 +86,6 @@ const DEFAULT_SECRETS = new Set([
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-type Env = Record<string, string | undefined>;
-
-/** Reads variables one by one, collecting every problem before failing once. */
-class EnvReader {
-  readonly problems: string[] = [];
-
-  constructor(private readonly env: Env) {}
-
-  raw(name: string): string | undefined {
-    const value = this.env[name];
-    return value === undefined || value.trim() === '' ? undefined : value.trim();
-  }
-
-  integer(name: string, fallback: number, min: number, max: number): number {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    if (!/^\d+$/.test(value) || Number(value) < min || Number(value) > max) {
-      this.problems.push(`${name} must be an integer from ${min} to ${max}`);
-      return fallback;
-    }
-    return Number(value);
-  }
-
-  oneOf<T extends string>(name: string, fallback: T, allowed: readonly T[]): T {
-    const value = this.raw(name);
-    if (value === undefined) return fallback;
-    if (!allowed.includes(value as T)) {
-      this.problems.push(`${name} must be one of ${allowed.join(', ')}`);
-      return fallback;
-    }
-    return value as T;
-  }
-
-  boolean(name: string, fallback: boolean): boolean {
-    const value = this.raw(name)?.toLowerCase();
-    if (value === undefined) return fallback;
-    if (['true', '1', 'yes', 'on'].includes(value)) return true;
-    if (['false', '0', 'no', 'off'].includes(value)) return false;
-    this.problems.push(`${name} must be true or false`);
-    return fallback;
-  }
-}
-
 function parseTrustProxy(reader: EnvReader): TrustProxy {
   const value = reader.raw('TRUST_PROXY');
   if (value === undefined || value === 'false' || value === 'off') return false;
@@ -207,19 +165,6 @@ function parseDatabase(reader: EnvReader, dataDir: string): DatabaseConfig {
     return { kind: 'sqlite', sqlitePath, migrationsRun };
   }
   return { kind, url, sqlitePath, migrationsRun };
-}
-
-function parseUrl(reader: EnvReader, name: string): string | undefined {
-  const value = reader.raw(name);
-  if (value === undefined) return undefined;
-  try {
-    const url = new URL(value);
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error('not http');
-    return value.replace(/\/+$/, '');
-  } catch {
-    reader.problems.push(`${name} must be an http(s) URL`);
-    return undefined;
-  }
 }
 
 function parseStorage(reader: EnvReader, dataDir: string, region: string): StorageConfig {
