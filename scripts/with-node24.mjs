@@ -6,7 +6,8 @@
 //   node scripts/with-node24.mjs --env                  print `export` lines for a shell
 //
 // Node 24 is unpacked once into $FREEB_NODE_CACHE (default ~/.cache/freeb) and reused.
-// The native addons (better-sqlite3, argon2) are N-API prebuilds, so one install serves any Node.
+// The native addons (better-sqlite3, argon2, classic-level) are N-API prebuilds shipped in their
+// npm packages: nothing compiles, and one install serves any Node.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import { homedir, tmpdir } from 'node:os';
@@ -47,11 +48,7 @@ function ensureNode24() {
 }
 
 function node24Env(home) {
-  return {
-    ...process.env,
-    PATH: `${join(home, 'bin')}:${process.env.PATH ?? ''}`,
-    npm_config_nodedir: home,
-  };
+  return { ...process.env, PATH: `${join(home, 'bin')}:${process.env.PATH ?? ''}` };
 }
 
 const args = process.argv.slice(2);
@@ -68,7 +65,7 @@ if (isRecentEnough(process.version)) {
 const home = ensureNode24();
 const env = node24Env(home);
 if (args[0] === '--env') {
-  process.stdout.write(`export PATH=${JSON.stringify(env.PATH)}\nexport npm_config_nodedir=${JSON.stringify(home)}\n`);
+  process.stdout.write(`export PATH=${JSON.stringify(env.PATH)}\n`);
   process.exit(0);
 }
 process.exit(run(args[0], args.slice(1), { env }));
