@@ -38,7 +38,13 @@ export class AuthController {
   @ApiProblems(400, 403, 409, 429, 503)
   async signup(@Req() req: Request, @Body() dto: SignupDto): Promise<PrivateUserDto> {
     const user = await this.auth.signup(dto);
-    await startSession(req, user);
+    try {
+      await startSession(req, user);
+    } catch (error) {
+      // No session store, no account: a 503 must leave nothing behind.
+      await this.users.deleteAccount(user);
+      throw error;
+    }
     return this.users.privateView(user);
   }
 

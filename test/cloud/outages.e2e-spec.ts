@@ -3,9 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startApp, type TestApp } from '../harness/app';
-import { client, expectProblem, sessionIdOf, signUp } from '../harness/client';
+import { client, expectProblem, newAccountFields, sessionIdOf, signUp } from '../harness/client';
 import { DynaliteServer } from '../harness/dynalite';
 import { sessionExists } from '../harness/sessions';
+import { eventually } from '../harness/storage';
 import { TcpProxy } from '../harness/tcp-proxy';
 
 describe('Sessions in DynamoDB (cloud e2e)', () => {
@@ -115,5 +116,34 @@ describe('A dependency goes away and comes back (cloud e2e)', () => {
     await client(t).get(`/api/users/${account.username}`).expect(200);
     await account.agent.get('/api/auth/me').expect(200);
     await client(t).get('/health/ready').expect(200);
+  });
+});
+
+describe('DynamoDB comes up after the app (cloud e2e)', () => {
+  let t: TestApp;
+  let dynamo: DynaliteServer;
+
+  beforeAll(async () => {
+    // Reserve a port, then leave it closed while the app boots.
+    dynamo = await new DynaliteServer().start();
+    await dynamo.stop();
+    t = await startApp({ DYNAMODB_ENDPOINT: dynamo.endpoint });
+  });
+
+  afterAll(async () => {
+    await t.close();
+    await dynamo.stop();
+  });
+
+  it('keeps trying to create its sessions table, and serves once DynamoDB is there', async () => {
+    const fields = newAccountFields();
+    const early = await client(t).post('/api/auth/signup').send(fields);
+    expect(early.status).toBe(503);
+    await dynamo.start();
+    // The refused signup left nothing behind: the same name signs up once sessions work.
+    await eventually(async () => {
+      await new Promise((resolve) => setTimeout(resolve, 250));
+      await client(t).post('/api/auth/signup').send(fields).expect(201);
+    }, 20_000);
   });
 });

@@ -24,6 +24,7 @@ export class DynamoSessionBackend extends SessionBackend implements OnModuleInit
   readonly store: Store;
   readonly client: DynamoDBClient;
   private readonly logger = new Logger('Sessions');
+  private retry?: NodeJS.Timeout;
 
   constructor(private readonly config: SessionConfig['dynamodb']) {
     super();
@@ -44,17 +45,33 @@ export class DynamoSessionBackend extends SessionBackend implements OnModuleInit
     this.store = store;
   }
 
+  /**
+   * With DYNAMODB_CREATE_TABLE, boot waits for one attempt at the table; when DynamoDB is not
+   * up yet (docker compose starts everything at once) it keeps trying in the background.
+   */
   async onModuleInit(): Promise<void> {
     if (!this.config.createTable) return;
-    try {
-      await this.ensureTable();
-    } catch (error) {
-      this.logger.warn(`Could not make sure the sessions table exists: ${String(error)}`);
-    }
+    await this.tryEnsureTable(1000);
   }
 
   onModuleDestroy(): void {
+    clearTimeout(this.retry);
     this.client.destroy();
+  }
+
+  private async tryEnsureTable(nextDelayMs: number): Promise<void> {
+    try {
+      await this.ensureTable();
+    } catch (error) {
+      this.logger.warn(
+        `Could not make sure the sessions table exists (retrying in ${nextDelayMs} ms): ${String(error)}`,
+      );
+      this.retry = setTimeout(
+        () => void this.tryEnsureTable(Math.min(nextDelayMs * 2, 30_000)),
+        nextDelayMs,
+      );
+      this.retry.unref();
+    }
   }
 
   async check(): Promise<void> {

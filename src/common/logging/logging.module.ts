@@ -46,6 +46,10 @@ export function pinoHttpOptions(level: string): Options {
       ],
       remove: true,
     },
+    // The client's address as Express sees it: from X-Forwarded-For when TRUST_PROXY allows.
+    customProps: (req: IncomingMessage) => ({
+      clientIp: (req as IncomingMessage & { ip?: string }).ip,
+    }),
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
   };

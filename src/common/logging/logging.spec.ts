@@ -18,6 +18,8 @@ describe('request logs', () => {
     });
     const log = pinoHttp(pinoHttpOptions('info'), sink);
     server = createServer((req, res) => {
+      // Express puts the client's address (X-Forwarded-For behind a trusted proxy) on req.ip.
+      Object.assign(req, { ip: '203.0.113.9' });
       log(req, res);
       req.resume();
       req.on('end', () => {
@@ -52,7 +54,9 @@ describe('request logs', () => {
     const entry = JSON.parse(lines[0]) as {
       req: { id: string; method: string; url: string };
       res: { statusCode: number };
+      clientIp: string;
     };
+    expect(entry.clientIp).toBe('203.0.113.9');
     expect(entry.req).toEqual(
       expect.objectContaining({ id: 'req-42', method: 'POST', url: '/api/auth/login' }),
     );
