@@ -56,6 +56,16 @@ describe('DatabaseThrottlerStorage (real SQLite)', () => {
     expect(later).toEqual(expect.objectContaining({ totalHits: 1, isBlocked: true }));
   });
 
+  it('prunes windows long over, but not running blocks', async () => {
+    await sut.increment('old', 10, 5, 10);
+    await sut.increment('blocked', 10, 0, 60_000);
+    await sut.increment('live', 60_000, 5, 60_000);
+    await new Promise((resolve) => setTimeout(resolve, 30));
+    expect(await sut.prune(new Date())).toBe(1);
+    const keys = (await dataSource.getRepository(RateLimit).find()).map((row) => row.key).sort();
+    expect(keys).toEqual(['blocked', 'live']);
+  });
+
   it('loses no hit under concurrency, and never lets more through than the limit', async () => {
     const results = await Promise.all(
       Array.from({ length: 20 }, () => sut.increment('k', 60_000, 5, 60_000)),

@@ -1,7 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { LessThan, Repository } from 'typeorm';
 import { isUniqueViolation } from '../errors/database-errors';
 import { RateLimit } from './rate-limit.entity';
 
@@ -19,8 +19,36 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
  * Each hit is one atomic UPDATE on a live window, or the insert (or reset) of a new one.
  */
 @Injectable()
-export class DatabaseThrottlerStorage implements ThrottlerStorage {
+export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
+  private readonly logger = new Logger('Throttling');
+  private pruner?: NodeJS.Timeout;
+
   constructor(@InjectRepository(RateLimit) private readonly limits: Repository<RateLimit>) {}
+
+  /** Every address and login name leaves a row; windows long over are pruned now and then. */
+  onModuleInit(): void {
+    this.pruner = setInterval(() => {
+      this.prune().catch((error: unknown) =>
+        this.logger.warn(`Pruning rate limits failed: ${String(error)}`),
+      );
+    }, 10 * 60_000);
+    this.pruner.unref();
+  }
+
+  onModuleDestroy(): void {
+    clearInterval(this.pruner);
+  }
+
+  /** Deletes windows that ended before `before` and hold no block still running. */
+  async prune(before = new Date(Date.now() - 3600_000)): Promise<number> {
+    const result = await this.limits
+      .createQueryBuilder()
+      .delete()
+      .where({ expiresAt: LessThan(before) })
+      .andWhere('(blocked_until IS NULL OR blocked_until < :now)', { now: new Date() })
+      .execute();
+    return result.affected ?? 0;
+  }
 
   async increment(
     key: string,
