@@ -11,10 +11,6 @@ export type ImageContentType = keyof typeof ALLOWED_CONTENT_TYPES;
 
 export const IMAGE_CONTENT_TYPES = Object.keys(ALLOWED_CONTENT_TYPES) as ImageContentType[];
 
-export function isImageContentType(value: string): value is ImageContentType {
-  return Object.hasOwn(ALLOWED_CONTENT_TYPES, value);
-}
-
 export function contentTypeOfKey(key: string): ImageContentType | undefined {
   const extension = key.slice(key.lastIndexOf('.') + 1);
   return IMAGE_CONTENT_TYPES.find((type) => ALLOWED_CONTENT_TYPES[type] === extension);

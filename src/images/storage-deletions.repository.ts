@@ -59,8 +59,4 @@ export class StorageDeletionsRepository {
       { attempts, nextAttemptAt: at, lastError: error.slice(0, 500) },
     );
   }
-
-  countPending(): Promise<number> {
-    return this.deletions.count();
-  }
 }

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { AppError, ErrorCode, FieldError } from './app-error';
+import { AppError, ErrorCode } from './app-error';
 import { isDependencyDown } from './dependency-errors';
 import { sendProblem } from './send-problem';
 import { STATUS_BY_CODE } from './problem';
@@ -97,4 +97,3 @@ export class ProblemDetailsFilter implements ExceptionFilter {
   }
 }
 
-export type { FieldError };
