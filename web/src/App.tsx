@@ -18,21 +18,43 @@ function Nav() {
   }
   return (
     <nav aria-label="Main">
-      <Link to="/" className="brand">Freeb</Link>
+      <Link to="/" className="brand">
+        Freeb
+      </Link>
       <ul>
-        <li><NavLink to="/" end>Home</NavLink></li>
-        <li><NavLink to="/explore">Explore</NavLink></li>
+        <li>
+          <NavLink to="/" end>
+            Home
+          </NavLink>
+        </li>
+        <li>
+          <NavLink to="/explore">Explore</NavLink>
+        </li>
         {me ? (
           <>
-            <li><NavLink to="/new">New post</NavLink></li>
-            <li><NavLink to={`/u/${me.username}`}>Profile</NavLink></li>
-            <li><NavLink to="/settings">Settings</NavLink></li>
-            <li><button type="button" className="link-button" onClick={() => void logout()}>Log out</button></li>
+            <li>
+              <NavLink to="/new">New post</NavLink>
+            </li>
+            <li>
+              <NavLink to={`/u/${me.username}`}>Profile</NavLink>
+            </li>
+            <li>
+              <NavLink to="/settings">Settings</NavLink>
+            </li>
+            <li>
+              <button type="button" className="link-button" onClick={() => void logout()}>
+                Log out
+              </button>
+            </li>
           </>
         ) : me === null ? (
           <>
-            <li><NavLink to="/login">Log in</NavLink></li>
-            <li><NavLink to="/signup">Sign up</NavLink></li>
+            <li>
+              <NavLink to="/login">Log in</NavLink>
+            </li>
+            <li>
+              <NavLink to="/signup">Sign up</NavLink>
+            </li>
           </>
         ) : null}
       </ul>
@@ -44,7 +66,9 @@ function NotFound() {
   return (
     <main className="narrow">
       <h1>Page not found</h1>
-      <p><Link to="/">Go home</Link></p>
+      <p>
+        <Link to="/">Go home</Link>
+      </p>
     </main>
   );
 }
@@ -53,7 +77,9 @@ export function App() {
   return (
     <SessionProvider>
       <BrowserRouter>
-        <a href="#content" className="skip-link">Skip to content</a>
+        <a href="#content" className="skip-link">
+          Skip to content
+        </a>
         <Nav />
         <div id="content">
           <Routes>

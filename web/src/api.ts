@@ -50,7 +50,13 @@ export interface Me extends Profile {
 export interface Post {
   id: string;
   author: UserSummary;
-  image: { url: string; width: number; height: number; contentType: string; altText: string | null };
+  image: {
+    url: string;
+    width: number;
+    height: number;
+    contentType: string;
+    altText: string | null;
+  };
   caption: string | null;
   createdAt: string;
   likeCount: number;
@@ -71,7 +77,12 @@ export interface Page<T> {
 }
 
 export interface Meta {
-  upload: { allowedContentTypes: string[]; maxBytes: number; maxPixels: number; urlTtlSeconds: number };
+  upload: {
+    allowedContentTypes: string[];
+    maxBytes: number;
+    maxPixels: number;
+    urlTtlSeconds: number;
+  };
   text: { captionMaxLength: number; altTextMaxLength: number; commentMaxLength: number };
   page: { defaultLimit: number; maxLimit: number };
 }
@@ -94,7 +105,12 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
-    throw new ApiError(0, { type: 'network', title: 'Offline', status: 0, detail: 'Could not reach Freeb. Check your connection and try again.' });
+    throw new ApiError(0, {
+      type: 'network',
+      title: 'Offline',
+      status: 0,
+      detail: 'Could not reach Freeb. Check your connection and try again.',
+    });
   }
   if (res.status === 204) return undefined as T;
   const text = await res.text();
@@ -122,25 +138,39 @@ const page = (path: string, cursor?: string | null, limit?: number) => {
 
 export const api = {
   me: () => request<Me>('GET', '/api/auth/me'),
-  signup: (body: { username: string; email: string; password: string; firstName?: string; lastName?: string }) =>
-    request<Me>('POST', '/api/auth/signup', body),
-  login: (login: string, password: string) => request<Me>('POST', '/api/auth/login', { login, password }),
+  signup: (body: {
+    username: string;
+    email: string;
+    password: string;
+    firstName?: string;
+    lastName?: string;
+  }) => request<Me>('POST', '/api/auth/signup', body),
+  login: (login: string, password: string) =>
+    request<Me>('POST', '/api/auth/login', { login, password }),
   logout: () => request<void>('POST', '/api/auth/logout'),
   changePassword: (currentPassword: string, newPassword: string) =>
     request<void>('PUT', '/api/auth/password', { currentPassword, newPassword }),
   deleteAccount: (password: string) => request<void>('DELETE', '/api/users/me', { password }),
-  updateProfile: (body: { firstName?: string; lastName?: string; bio?: string; avatarUploadId?: string }) =>
-    request<Me>('PATCH', '/api/users/me', body),
-  profile: (username: string) => request<Profile>('GET', `/api/users/${encodeURIComponent(username)}`),
-  follow: (username: string) => request<void>('PUT', `/api/users/${encodeURIComponent(username)}/follow`),
-  unfollow: (username: string) => request<void>('DELETE', `/api/users/${encodeURIComponent(username)}/follow`),
+  updateProfile: (body: {
+    firstName?: string;
+    lastName?: string;
+    bio?: string;
+    avatarUploadId?: string;
+  }) => request<Me>('PATCH', '/api/users/me', body),
+  profile: (username: string) =>
+    request<Profile>('GET', `/api/users/${encodeURIComponent(username)}`),
+  follow: (username: string) =>
+    request<void>('PUT', `/api/users/${encodeURIComponent(username)}/follow`),
+  unfollow: (username: string) =>
+    request<void>('DELETE', `/api/users/${encodeURIComponent(username)}/follow`),
   meta: () => request<Meta>('GET', '/api/meta'),
   publicFeed: (cursor?: string | null) => request<Page<Post>>('GET', page('/api/posts', cursor)),
   homeFeed: (cursor?: string | null) => request<Page<Post>>('GET', page('/api/feed', cursor)),
   userPosts: (username: string, cursor?: string | null) =>
     request<Page<Post>>('GET', page(`/api/users/${encodeURIComponent(username)}/posts`, cursor)),
   post: (id: string) => request<Post>('GET', `/api/posts/${encodeURIComponent(id)}`),
-  createUpload: (contentType: string, size: number) => request<Upload>('POST', '/api/images/uploads', { contentType, size }),
+  createUpload: (contentType: string, size: number) =>
+    request<Upload>('POST', '/api/images/uploads', { contentType, size }),
   createPost: (uploadId: string, caption: string, altText: string) =>
     request<Post>('POST', '/api/posts', { uploadId, caption, altText }),
   updatePost: (id: string, body: { caption?: string; altText?: string }) =>
@@ -150,9 +180,13 @@ export const api = {
   unlike: (id: string) => request<void>('DELETE', `/api/posts/${encodeURIComponent(id)}/like`),
   comments: (id: string, cursor?: string | null) =>
     request<Page<Comment>>('GET', page(`/api/posts/${encodeURIComponent(id)}/comments`, cursor)),
-  addComment: (id: string, body: string) => request<Comment>('POST', `/api/posts/${encodeURIComponent(id)}/comments`, { body }),
+  addComment: (id: string, body: string) =>
+    request<Comment>('POST', `/api/posts/${encodeURIComponent(id)}/comments`, { body }),
   deleteComment: (id: string, commentId: string) =>
-    request<void>('DELETE', `/api/posts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}`),
+    request<void>(
+      'DELETE',
+      `/api/posts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}`,
+    ),
 };
 
 /** A problem as one sentence for a person, with the wait when throttled. */

@@ -4,7 +4,11 @@ import { api, ApiError, type Post, type Upload } from './api';
  * PUTs the file straight to the storage URL the API handed out (S3, or the app's own
  * embedded storage), reporting progress; the bytes never go through the API itself.
  */
-export function putToStorage(upload: Upload, file: Blob, onProgress: (fraction: number) => void): Promise<void> {
+export function putToStorage(
+  upload: Upload,
+  file: Blob,
+  onProgress: (fraction: number) => void,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(upload.method, upload.url);
@@ -17,11 +21,25 @@ export function putToStorage(upload: Upload, file: Blob, onProgress: (fraction: 
         onProgress(1);
         resolve();
       } else {
-        reject(new ApiError(xhr.status, { type: 'storage', title: 'Upload failed', status: xhr.status, detail: `The storage refused the upload (${xhr.status}). Try again.` }));
+        reject(
+          new ApiError(xhr.status, {
+            type: 'storage',
+            title: 'Upload failed',
+            status: xhr.status,
+            detail: `The storage refused the upload (${xhr.status}). Try again.`,
+          }),
+        );
       }
     };
     xhr.onerror = () =>
-      reject(new ApiError(0, { type: 'network', title: 'Upload failed', status: 0, detail: 'The upload was interrupted. Check your connection and try again.' }));
+      reject(
+        new ApiError(0, {
+          type: 'network',
+          title: 'Upload failed',
+          status: 0,
+          detail: 'The upload was interrupted. Check your connection and try again.',
+        }),
+      );
     xhr.send(file);
   });
 }

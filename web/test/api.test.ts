@@ -8,9 +8,17 @@ describe('api client', () => {
   it('turns a problem-details answer into an ApiError with its field errors', async () => {
     fakeApi(() => ({
       status: 409,
-      body: { type: 'urn:freeb:problem:conflict', title: 'Conflict', status: 409, detail: 'That username is already in use.', errors: [{ field: 'username', message: 'username is already taken' }] },
+      body: {
+        type: 'urn:freeb:problem:conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'That username is already in use.',
+        errors: [{ field: 'username', message: 'username is already taken' }],
+      },
     }));
-    const error = await api.signup({ username: 'ada', email: 'a@b.c', password: 'long enough' }).catch((e: unknown) => e);
+    const error = await api
+      .signup({ username: 'ada', email: 'a@b.c', password: 'long enough' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiError);
     expect((error as ApiError).status).toBe(409);
     expect((error as ApiError).fieldMessage('username')).toBe('username is already taken');
@@ -20,7 +28,12 @@ describe('api client', () => {
   it('tells how long to wait when throttled', async () => {
     fakeApi(() => ({
       status: 429,
-      body: { type: 'urn:freeb:problem:too-many-requests', title: 'Too Many Requests', status: 429, detail: 'Too many attempts.' },
+      body: {
+        type: 'urn:freeb:problem:too-many-requests',
+        title: 'Too Many Requests',
+        status: 429,
+        detail: 'Too many attempts.',
+      },
       headers: { 'Retry-After': '840' },
     }));
     const error = await api.login('ada', 'x').catch((e: unknown) => e);

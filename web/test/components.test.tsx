@@ -31,7 +31,17 @@ describe('LikeButton', () => {
     fakeApi((url, init) => {
       if (url === '/api/auth/me') return { status: 200, body: me };
       if (url.endsWith('/like') && init?.method === 'PUT') {
-        return likeStatus === 204 ? { status: 204 } : { status: 503, body: { type: 'x', title: 'Service Unavailable', status: 503, detail: 'The database is unavailable right now; try again shortly.' } };
+        return likeStatus === 204
+          ? { status: 204 }
+          : {
+              status: 503,
+              body: {
+                type: 'x',
+                title: 'Service Unavailable',
+                status: 503,
+                detail: 'The database is unavailable right now; try again shortly.',
+              },
+            };
       }
       return { status: 204 };
     });
@@ -48,7 +58,9 @@ describe('LikeButton', () => {
 
     likeStatus = 503;
     await userEvent.click(screen.getByRole('button', { name: /Like/ }));
-    expect(await screen.findByRole('alert')).toHaveTextContent('The database is unavailable right now');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The database is unavailable right now',
+    );
     expect(screen.getByLabelText('3 likes')).toBeInTheDocument();
     expect(screen.getByRole('button', { name: /Like/ })).toHaveAttribute('aria-pressed', 'false');
   });
@@ -58,7 +70,10 @@ describe('SignupPage', () => {
   it('shows each field’s error from the API next to its input', async () => {
     fakeApi((url) =>
       url === '/api/auth/me'
-        ? { status: 401, body: { type: 'x', title: 'Unauthorized', status: 401, detail: 'Sign in to do this.' } }
+        ? {
+            status: 401,
+            body: { type: 'x', title: 'Unauthorized', status: 401, detail: 'Sign in to do this.' },
+          }
         : {
             status: 409,
             body: {
@@ -81,7 +96,9 @@ describe('SignupPage', () => {
     expect(await screen.findByText('username is already taken')).toBeInTheDocument();
     expect(screen.getByText('email is already registered')).toBeInTheDocument();
     expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
-    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(/username is already taken/);
+    expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
+      /username is already taken/,
+    );
   });
 });
 
@@ -100,12 +117,16 @@ describe('InfiniteFeed', () => {
     );
     fakeApi(() => ({ status: 200, body: me }));
     const pages: Record<string, Page<Post>> = {
-      first: { items: [{ ...post, id: 'a' } as Post, { ...post, id: 'b' } as Post], nextCursor: 'c1' },
+      first: {
+        items: [{ ...post, id: 'a' } as Post, { ...post, id: 'b' } as Post],
+        nextCursor: 'c1',
+      },
       c1: { items: [{ ...post, id: 'c' } as Post], nextCursor: null },
     };
     const load = vi.fn(async (cursor: string | null) => pages[cursor ?? 'first']);
     renderApp(<InfiniteFeed load={load} empty={<p>Nothing</p>} />);
-    const scrollToEnd = () => act(() => observers[observers.length - 1]([{ isIntersecting: true }]));
+    const scrollToEnd = () =>
+      act(() => observers[observers.length - 1]([{ isIntersecting: true }]));
 
     await scrollToEnd();
     await waitFor(() => expect(screen.getAllByRole('article')).toHaveLength(2));

@@ -4,7 +4,10 @@ import { MemoryRouter } from 'react-router';
 import { vi } from 'vitest';
 import { SessionProvider } from '../src/session';
 
-type Handler = (url: string, init?: RequestInit) => { status: number; body?: unknown; headers?: Record<string, string> };
+type Handler = (
+  url: string,
+  init?: RequestInit,
+) => { status: number; body?: unknown; headers?: Record<string, string> };
 
 /** Replaces fetch with a function of the request, answering JSON like the API does. */
 export function fakeApi(handler: Handler) {
@@ -44,7 +47,13 @@ export const me = {
 export const post = {
   id: 'p1',
   author: { id: 'u2', username: 'bob', firstName: 'Bob', lastName: null, avatarUrl: null },
-  image: { url: '/img/p1.jpg', width: 1200, height: 800, contentType: 'image/jpeg', altText: 'A red boat' },
+  image: {
+    url: '/img/p1.jpg',
+    width: 1200,
+    height: 800,
+    contentType: 'image/jpeg',
+    altText: 'A red boat',
+  },
   caption: 'At sea',
   createdAt: '2026-11-24T20:00:00.000Z',
   likeCount: 3,

@@ -7,7 +7,12 @@ import { checkFile, UploadPage } from '../src/pages/UploadPage';
 import { fakeApi, me, renderApp } from './helpers';
 
 const meta: Meta = {
-  upload: { allowedContentTypes: ['image/jpeg', 'image/png'], maxBytes: 1024 * 1024, maxPixels: 1e6, urlTtlSeconds: 600 },
+  upload: {
+    allowedContentTypes: ['image/jpeg', 'image/png'],
+    maxBytes: 1024 * 1024,
+    maxPixels: 1e6,
+    urlTtlSeconds: 600,
+  },
   text: { captionMaxLength: 2200, altTextMaxLength: 1000, commentMaxLength: 2200 },
   page: { defaultLimit: 20, maxLimit: 100 },
 };
@@ -16,7 +21,9 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('checkFile', () => {
   it('accepts an allowed type within the size limit', () => {
-    expect(checkFile(new File([new Uint8Array(10)], 'a.jpg', { type: 'image/jpeg' }), meta)).toBeUndefined();
+    expect(
+      checkFile(new File([new Uint8Array(10)], 'a.jpg', { type: 'image/jpeg' }), meta),
+    ).toBeUndefined();
   });
 
   it('refuses other types, naming the allowed ones', () => {
@@ -33,8 +40,16 @@ describe('checkFile', () => {
 
 describe('UploadPage', () => {
   it('shows the limits up front and refuses a wrong file before uploading anything', async () => {
-    const fetchMock = fakeApi((url) => (url === '/api/meta' ? { status: 200, body: meta } : { status: 200, body: me }));
-    vi.stubGlobal('URL', Object.assign(URL, { createObjectURL: () => 'blob:preview', revokeObjectURL: () => undefined }));
+    const fetchMock = fakeApi((url) =>
+      url === '/api/meta' ? { status: 200, body: meta } : { status: 200, body: me },
+    );
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: () => 'blob:preview',
+        revokeObjectURL: () => undefined,
+      }),
+    );
     renderApp(
       <Routes>
         <Route path="/new" element={<UploadPage />} />
@@ -43,13 +58,18 @@ describe('UploadPage', () => {
     );
     await screen.findByText('JPEG, PNG up to 1 MB.');
     const input = screen.getByLabelText('Choose a photo');
-    await userEvent.upload(input, new File(['gif'], 'a.gif', { type: 'image/gif' }), { applyAccept: false });
+    await userEvent.upload(input, new File(['gif'], 'a.gif', { type: 'image/gif' }), {
+      applyAccept: false,
+    });
     expect(await screen.findByRole('alert')).toHaveTextContent('That file type is not supported');
     expect(screen.getByRole('button', { name: 'Publish' })).toBeDisabled();
     expect(fetchMock.mock.calls.map(([url]) => url)).not.toContain('/api/images/uploads');
 
     await userEvent.upload(input, new File([new Uint8Array(5)], 'a.png', { type: 'image/png' }));
     await waitFor(() => expect(screen.getByRole('button', { name: 'Publish' })).toBeEnabled());
-    expect(screen.getByAltText('Preview of the photo to post')).toHaveAttribute('src', 'blob:preview');
+    expect(screen.getByAltText('Preview of the photo to post')).toHaveAttribute(
+      'src',
+      'blob:preview',
+    );
   });
 });

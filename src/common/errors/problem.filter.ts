@@ -96,4 +96,3 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     return exception.message;
   }
 }
-

@@ -10,7 +10,11 @@ export function Avatar({ user, size = 32 }: { user: UserSummary; size?: number }
     return <img className="avatar" src={user.avatarUrl} alt="" width={size} height={size} />;
   }
   return (
-    <span className="avatar avatar-initial" style={{ width: size, height: size, fontSize: size / 2 }} aria-hidden="true">
+    <span
+      className="avatar avatar-initial"
+      style={{ width: size, height: size, fontSize: size / 2 }}
+      aria-hidden="true"
+    >
       {user.username.slice(0, 1).toUpperCase()}
     </span>
   );

@@ -5,7 +5,13 @@ import { useSession } from '../session';
 import { Avatar } from './Avatar';
 import { Field } from './Field';
 
-export function Comments({ post, onCountChange }: { post: Post; onCountChange: (delta: number) => void }) {
+export function Comments({
+  post,
+  onCountChange,
+}: {
+  post: Post;
+  onCountChange: (delta: number) => void;
+}) {
   const { me } = useSession();
   const [comments, setComments] = useState<Comment[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
@@ -64,7 +70,12 @@ export function Comments({ post, onCountChange }: { post: Post; onCountChange: (
             </Link>{' '}
             <span>{comment.body}</span>
             {me && (me.id === comment.author.id || me.id === post.author.id) && (
-              <button type="button" className="link-button" onClick={() => void remove(comment)} aria-label={`Delete comment by ${comment.author.username}`}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => void remove(comment)}
+                aria-label={`Delete comment by ${comment.author.username}`}
+              >
                 Delete
               </button>
             )}
@@ -78,15 +89,27 @@ export function Comments({ post, onCountChange }: { post: Post; onCountChange: (
       )}
       {me ? (
         <form onSubmit={(event) => void add(event)} noValidate className="inline-form">
-          <Field label="Add a comment" name="comment" value={body} maxLength={2200} onChange={(e) => setBody(e.target.value)} />
-          <button type="submit" disabled={!body.trim()}>Post comment</button>
+          <Field
+            label="Add a comment"
+            name="comment"
+            value={body}
+            maxLength={2200}
+            onChange={(e) => setBody(e.target.value)}
+          />
+          <button type="submit" disabled={!body.trim()}>
+            Post comment
+          </button>
         </form>
       ) : (
         <p>
           <Link to="/login">Log in</Link> to comment.
         </p>
       )}
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
     </section>
   );
 }

@@ -10,7 +10,8 @@ type Props = InputHTMLAttributes<HTMLInputElement> & {
 /** A labelled input whose error (from the API's per-field problems) is announced and linked. */
 export function Field({ label, error, hint, multiline, ...input }: Props) {
   const id = useId();
-  const describedBy = [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
+  const describedBy =
+    [error ? `${id}-error` : '', hint ? `${id}-hint` : ''].filter(Boolean).join(' ') || undefined;
   const common = { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': describedBy };
   return (
     <div className="field">

@@ -3,7 +3,13 @@ import { describeError, type Page, type Post } from '../api';
 import { PostCard } from './PostCard';
 
 /** A grid of posts that loads the next cursor page when its end scrolls into view. */
-export function InfiniteFeed({ load, empty }: { load: (cursor: string | null) => Promise<Page<Post>>; empty: React.ReactNode }) {
+export function InfiniteFeed({
+  load,
+  empty,
+}: {
+  load: (cursor: string | null) => Promise<Page<Post>>;
+  empty: React.ReactNode;
+}) {
   const [posts, setPosts] = useState<Post[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [done, setDone] = useState(false);
@@ -19,7 +25,10 @@ export function InfiniteFeed({ load, empty }: { load: (cursor: string | null) =>
     setError(undefined);
     try {
       const page = await load(cursor);
-      setPosts((previous) => [...previous, ...page.items.filter((post) => !previous.some((seen) => seen.id === post.id))]);
+      setPosts((previous) => [
+        ...previous,
+        ...page.items.filter((post) => !previous.some((seen) => seen.id === post.id)),
+      ]);
       setCursor(page.nextCursor);
       setDone(page.nextCursor === null);
     } catch (caught) {
@@ -33,9 +42,12 @@ export function InfiniteFeed({ load, empty }: { load: (cursor: string | null) =>
   useEffect(() => {
     const target = sentinel.current;
     if (!target || done || error) return;
-    const observer = new IntersectionObserver((entries) => {
-      if (entries.some((entry) => entry.isIntersecting)) void more();
-    }, { rootMargin: '600px' });
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((entry) => entry.isIntersecting)) void more();
+      },
+      { rootMargin: '600px' },
+    );
     observer.observe(target);
     return () => observer.disconnect();
   }, [more, done, error]);
@@ -50,13 +62,21 @@ export function InfiniteFeed({ load, empty }: { load: (cursor: string | null) =>
       {done && posts.length === 0 && <div className="empty">{empty}</div>}
       {error && (
         <p role="alert" className="error">
-          {error} <button type="button" onClick={() => void more()}>Retry</button>
+          {error}{' '}
+          <button type="button" onClick={() => void more()}>
+            Retry
+          </button>
         </p>
       )}
       {loading && <p className="muted">Loading…</p>}
       {!done && !error && (
         <div ref={sentinel} className="sentinel">
-          <button type="button" className="link-button" onClick={() => void more()} disabled={loading}>
+          <button
+            type="button"
+            className="link-button"
+            onClick={() => void more()}
+            disabled={loading}
+          >
             Load more
           </button>
         </div>

@@ -27,13 +27,22 @@ export function LikeButton({ post, onChange }: { post: Post; onChange?: (post: P
 
   return (
     <span className="like">
-      <button type="button" className={state.liked ? 'liked' : ''} aria-pressed={state.liked} onClick={() => void toggle()}>
+      <button
+        type="button"
+        className={state.liked ? 'liked' : ''}
+        aria-pressed={state.liked}
+        onClick={() => void toggle()}
+      >
         <span aria-hidden="true">{state.liked ? '♥' : '♡'}</span> {state.liked ? 'Liked' : 'Like'}
       </button>
       <span className="count" aria-label={`${state.count} likes`}>
         {state.count}
       </span>
-      {error && <span role="alert" className="error">{error}</span>}
+      {error && (
+        <span role="alert" className="error">
+          {error}
+        </span>
+      )}
     </span>
   );
 }

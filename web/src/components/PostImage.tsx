@@ -9,7 +9,9 @@ export function PostImage({ post, eager = false }: { post: Post; eager?: boolean
         src={url}
         width={width}
         height={height}
-        alt={altText ?? `Photo by ${post.author.username}${post.caption ? `: ${post.caption}` : ''}`}
+        alt={
+          altText ?? `Photo by ${post.author.username}${post.caption ? `: ${post.caption}` : ''}`
+        }
         loading={eager ? 'eager' : 'lazy'}
         decoding="async"
       />

@@ -30,10 +30,31 @@ export function LoginPage() {
     <main className="narrow">
       <h1>Log in</h1>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Email or username" name="login" autoComplete="username" value={login} onChange={(e) => setLogin(e.target.value)} required />
-        <Field label="Password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} required />
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? 'Logging in…' : 'Log in'}</button>
+        <Field
+          label="Email or username"
+          name="login"
+          autoComplete="username"
+          value={login}
+          onChange={(e) => setLogin(e.target.value)}
+          required
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          required
+        />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Logging in…' : 'Log in'}
+        </button>
       </form>
       <p>
         New here? <Link to="/signup">Create an account</Link>
@@ -45,10 +66,17 @@ export function LoginPage() {
 export function SignupPage() {
   const { setMe } = useSession();
   const navigate = useNavigate();
-  const [fields, setFields] = useState({ username: '', email: '', password: '', firstName: '', lastName: '' });
+  const [fields, setFields] = useState({
+    username: '',
+    email: '',
+    password: '',
+    firstName: '',
+    lastName: '',
+  });
   const [error, setError] = useState<ApiError | Error>();
   const [busy, setBusy] = useState(false);
-  const fieldError = (name: string) => (error instanceof ApiError ? error.fieldMessage(name) : undefined);
+  const fieldError = (name: string) =>
+    error instanceof ApiError ? error.fieldMessage(name) : undefined;
   const set = (name: keyof typeof fields) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setFields({ ...fields, [name]: event.target.value });
 
@@ -58,7 +86,13 @@ export function SignupPage() {
     setError(undefined);
     try {
       const { firstName, lastName, ...required } = fields;
-      setMe(await api.signup({ ...required, ...(firstName ? { firstName } : {}), ...(lastName ? { lastName } : {}) }));
+      setMe(
+        await api.signup({
+          ...required,
+          ...(firstName ? { firstName } : {}),
+          ...(lastName ? { lastName } : {}),
+        }),
+      );
       navigate('/new');
     } catch (caught) {
       setError(caught instanceof Error ? caught : new Error(String(caught)));
@@ -67,18 +101,69 @@ export function SignupPage() {
     }
   }
 
-  const general = error && !(error instanceof ApiError && error.problem.errors?.length) ? describeError(error) : undefined;
+  const general =
+    error && !(error instanceof ApiError && error.problem.errors?.length)
+      ? describeError(error)
+      : undefined;
   return (
     <main className="narrow">
       <h1>Create your account</h1>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        <Field label="Username" name="username" autoComplete="username" value={fields.username} onChange={set('username')} hint="3–30 letters, digits, dots or underscores" error={fieldError('username')} required />
-        <Field label="Email" name="email" type="email" autoComplete="email" value={fields.email} onChange={set('email')} error={fieldError('email')} required />
-        <Field label="Password" name="password" type="password" autoComplete="new-password" value={fields.password} onChange={set('password')} hint="8–128 characters, not a common password" error={fieldError('password')} required />
-        <Field label="First name (optional)" name="firstName" autoComplete="given-name" value={fields.firstName} onChange={set('firstName')} error={fieldError('firstName')} />
-        <Field label="Last name (optional)" name="lastName" autoComplete="family-name" value={fields.lastName} onChange={set('lastName')} error={fieldError('lastName')} />
-        {general && <p role="alert" className="error">{general}</p>}
-        <button type="submit" disabled={busy}>{busy ? 'Creating…' : 'Sign up'}</button>
+        <Field
+          label="Username"
+          name="username"
+          autoComplete="username"
+          value={fields.username}
+          onChange={set('username')}
+          hint="3–30 letters, digits, dots or underscores"
+          error={fieldError('username')}
+          required
+        />
+        <Field
+          label="Email"
+          name="email"
+          type="email"
+          autoComplete="email"
+          value={fields.email}
+          onChange={set('email')}
+          error={fieldError('email')}
+          required
+        />
+        <Field
+          label="Password"
+          name="password"
+          type="password"
+          autoComplete="new-password"
+          value={fields.password}
+          onChange={set('password')}
+          hint="8–128 characters, not a common password"
+          error={fieldError('password')}
+          required
+        />
+        <Field
+          label="First name (optional)"
+          name="firstName"
+          autoComplete="given-name"
+          value={fields.firstName}
+          onChange={set('firstName')}
+          error={fieldError('firstName')}
+        />
+        <Field
+          label="Last name (optional)"
+          name="lastName"
+          autoComplete="family-name"
+          value={fields.lastName}
+          onChange={set('lastName')}
+          error={fieldError('lastName')}
+        />
+        {general && (
+          <p role="alert" className="error">
+            {general}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? 'Creating…' : 'Sign up'}
+        </button>
       </form>
       <p>
         Already have an account? <Link to="/login">Log in</Link>

@@ -16,7 +16,8 @@ export function HomePage() {
         load={load}
         empty={
           <p>
-            Your feed is empty. <Link to="/new">Share a photo</Link> or <Link to="/explore">find people to follow</Link>.
+            Your feed is empty. <Link to="/new">Share a photo</Link> or{' '}
+            <Link to="/explore">find people to follow</Link>.
           </p>
         }
       />
@@ -32,7 +33,8 @@ export function ExplorePage() {
       <h1>Explore</h1>
       {me === null && (
         <p className="intro">
-          Freeb is a place to share photos. <Link to="/signup">Sign up</Link> to post, follow and like.
+          Freeb is a place to share photos. <Link to="/signup">Sign up</Link> to post, follow and
+          like.
         </p>
       )}
       <InfiniteFeed load={load} empty={<p>No photos yet. Be the first to share one.</p>} />

@@ -26,7 +26,13 @@ export function PostPage() {
   }, [id, me?.id]);
 
   if (post === undefined) return <p className="muted">Loading…</p>;
-  if (post === null) return <main className="narrow"><h1>Post not found</h1><p role="alert">{error}</p></main>;
+  if (post === null)
+    return (
+      <main className="narrow">
+        <h1>Post not found</h1>
+        <p role="alert">{error}</p>
+      </main>
+    );
   const own = me?.id === post.author.id;
 
   async function save(event: FormEvent) {
@@ -60,10 +66,26 @@ export function PostPage() {
         </Link>
         {editing ? (
           <form onSubmit={(event) => void save(event)} noValidate>
-            <Field label="Caption" name="caption" multiline value={draft.caption} maxLength={2200} onChange={(e) => setDraft({ ...draft, caption: e.target.value })} />
-            <Field label="Alt text" name="altText" multiline value={draft.altText} maxLength={1000} onChange={(e) => setDraft({ ...draft, altText: e.target.value })} />
+            <Field
+              label="Caption"
+              name="caption"
+              multiline
+              value={draft.caption}
+              maxLength={2200}
+              onChange={(e) => setDraft({ ...draft, caption: e.target.value })}
+            />
+            <Field
+              label="Alt text"
+              name="altText"
+              multiline
+              value={draft.altText}
+              maxLength={1000}
+              onChange={(e) => setDraft({ ...draft, altText: e.target.value })}
+            />
             <button type="submit">Save</button>{' '}
-            <button type="button" className="secondary" onClick={() => setEditing(false)}>Cancel</button>
+            <button type="button" className="secondary" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
           </form>
         ) : (
           post.caption && <p className="caption">{post.caption}</p>
@@ -74,14 +96,30 @@ export function PostPage() {
         <LikeButton key={`${post.id}-${me?.id}`} post={post} />
         {own && !editing && (
           <p className="actions">
-            <button type="button" className="secondary" onClick={() => { setDraft({ caption: post.caption ?? '', altText: post.image.altText ?? '' }); setEditing(true); }}>
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                setDraft({ caption: post.caption ?? '', altText: post.image.altText ?? '' });
+                setEditing(true);
+              }}
+            >
               Edit
             </button>{' '}
-            <button type="button" className="danger" onClick={() => void remove()}>Delete post</button>
+            <button type="button" className="danger" onClick={() => void remove()}>
+              Delete post
+            </button>
           </p>
         )}
-        {error && <p role="alert" className="error">{error}</p>}
-        <Comments post={post} onCountChange={(delta) => setPost({ ...post, commentCount: post.commentCount + delta })} />
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <Comments
+          post={post}
+          onCountChange={(delta) => setPost({ ...post, commentCount: post.commentCount + delta })}
+        />
       </div>
     </main>
   );

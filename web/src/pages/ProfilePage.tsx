@@ -21,7 +21,13 @@ export function ProfilePage() {
   }, [username, me?.id]);
 
   if (profile === undefined) return <p className="muted">Loading…</p>;
-  if (profile === null) return <main className="narrow"><h1>User not found</h1><p role="alert">{error}</p></main>;
+  if (profile === null)
+    return (
+      <main className="narrow">
+        <h1>User not found</h1>
+        <p role="alert">{error}</p>
+      </main>
+    );
 
   async function toggleFollow() {
     if (!profile) return;
@@ -49,20 +55,38 @@ export function ProfilePage() {
           <p className="muted">@{profile.username}</p>
           {profile.bio && <p>{profile.bio}</p>}
           <ul className="counts" aria-label="Counts">
-            <li><strong>{profile.counts.posts}</strong> posts</li>
-            <li><strong>{profile.counts.followers}</strong> followers</li>
-            <li><strong>{profile.counts.following}</strong> following</li>
+            <li>
+              <strong>{profile.counts.posts}</strong> posts
+            </li>
+            <li>
+              <strong>{profile.counts.followers}</strong> followers
+            </li>
+            <li>
+              <strong>{profile.counts.following}</strong> following
+            </li>
           </ul>
           {own ? (
-            <Link to="/settings" className="button-like">Edit profile</Link>
+            <Link to="/settings" className="button-like">
+              Edit profile
+            </Link>
           ) : me ? (
-            <button type="button" onClick={() => void toggleFollow()} aria-pressed={profile.viewer?.following ?? false}>
+            <button
+              type="button"
+              onClick={() => void toggleFollow()}
+              aria-pressed={profile.viewer?.following ?? false}
+            >
               {profile.viewer?.following ? 'Unfollow' : 'Follow'}
             </button>
           ) : (
-            <Link to="/login" className="button-like">Log in to follow</Link>
+            <Link to="/login" className="button-like">
+              Log in to follow
+            </Link>
           )}
-          {error && <p role="alert" className="error">{error}</p>}
+          {error && (
+            <p role="alert" className="error">
+              {error}
+            </p>
+          )}
         </div>
       </header>
       <InfiniteFeed key={username} load={load} empty={<p>No posts yet.</p>} />

@@ -6,7 +6,8 @@ import { useSession } from '../session';
 import { publishPhoto } from '../upload';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
-const typeNames = (types: string[]) => types.map((type) => type.replace('image/', '').toUpperCase()).join(', ');
+const typeNames = (types: string[]) =>
+  types.map((type) => type.replace('image/', '').toUpperCase()).join(', ');
 
 /** Checks a picked file against the published limits before any upload starts. */
 export function checkFile(file: File, meta: Meta): string | undefined {
@@ -92,7 +93,11 @@ export function UploadPage() {
           onDragLeave={() => setDragging(false)}
           onDrop={drop}
         >
-          {preview ? <img src={preview} alt="Preview of the photo to post" className="preview" /> : <p>Drop a photo here, or</p>}
+          {preview ? (
+            <img src={preview} alt="Preview of the photo to post" className="preview" />
+          ) : (
+            <p>Drop a photo here, or</p>
+          )}
           <label className="button-like" htmlFor="photo">
             {file ? 'Choose another photo' : 'Choose a photo'}
           </label>
@@ -107,7 +112,14 @@ export function UploadPage() {
             onChange={(event) => pick(event.target.files?.[0])}
           />
         </div>
-        <Field label="Caption" name="caption" multiline value={caption} maxLength={meta?.text.captionMaxLength} onChange={(e) => setCaption(e.target.value)} />
+        <Field
+          label="Caption"
+          name="caption"
+          multiline
+          value={caption}
+          maxLength={meta?.text.captionMaxLength}
+          onChange={(e) => setCaption(e.target.value)}
+        />
         <Field
           label="Alt text"
           name="altText"
@@ -123,7 +135,11 @@ export function UploadPage() {
             <progress id="upload-progress" max={1} value={progress} />
           </div>
         )}
-        {error && <p role="alert" className="error">{error}</p>}
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
         <button type="submit" disabled={!file || uploading}>
           {uploading ? 'Publishing…' : 'Publish'}
         </button>
