@@ -6,7 +6,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { SessionBackend } from './auth/session/session-backend';
 import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middleware';
-import { resolveAppSecret } from './config/app-secret';
+import { AppSecret } from './config/app-secret';
 import { ProblemDetails } from './common/errors/problem';
 import type { FreebConfig } from './config/configuration';
 import { storageOrigins } from './config/web';
@@ -44,7 +44,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     `/${API_PREFIX}`,
     ...sessionMiddlewares({
       store: app.get(SessionBackend).store,
-      secret: resolveAppSecret(sessionConfig.secret, appConfig.dataDir),
+      secret: app.get(AppSecret).value,
       maxAgeMs: sessionConfig.maxAgeMs,
       secureCookies: appConfig.production,
     }),

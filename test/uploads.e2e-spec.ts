@@ -3,6 +3,7 @@ import { mode, startApp, testS3Client, type TestApp } from './harness/app';
 import { client, expectProblem, signUp } from './harness/client';
 import {
   FIXTURES,
+  absolute,
   eventually,
   fixture,
   keyOfUrl,
@@ -253,7 +254,7 @@ describe('Uploads straight to storage (e2e)', () => {
       .post('/api/posts')
       .send({ uploadId: upload.uploadId })
       .expect(201);
-    const image = await fetch(absolute(post.body.image.url));
+    const image = await fetch(absolute(t, post.body.image.url));
     expect(image.status).toBe(200);
     expect(Buffer.from(await image.arrayBuffer())).toEqual(bytes);
     expect(image.headers.get('content-type')).toBe('image/webp');
@@ -284,12 +285,6 @@ describe('Uploads straight to storage (e2e)', () => {
       expect(keys.every((key) => rows.some((row) => row.storage_key === key))).toBe(true);
     });
   });
-
-  function absolute(url: string): string {
-    return url.startsWith('/')
-      ? `http://127.0.0.1:${(t.server.address() as { port: number }).port}${url}`
-      : url;
-  }
 });
 
 describe('Upload URLs expire (e2e)', () => {

@@ -1,10 +1,10 @@
-import { Body, Controller, Delete, HttpCode, Req, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, HttpCode, Req } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import type { User } from '../users/entities/user.entity';
 import { AuthService } from './auth.service';
-import { AuthenticatedGuard } from './authenticated.guard';
+import { SignedIn } from './signed-in.decorator';
 import { DeleteAccountDto } from './dto/delete-account.dto';
 import { SessionBackend } from './session/session-backend';
 import { endSession } from './session/session-data';
@@ -21,8 +21,7 @@ export class AccountController {
 
   @Delete()
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Delete your account and everything in it (password required)' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 503)

@@ -1,7 +1,6 @@
 import { Body, Controller, Get, HttpCode, Post, Put, Req, UseGuards } from '@nestjs/common';
 import {
   ApiBody,
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
@@ -15,7 +14,7 @@ import { PrivateUserDto } from '../users/dto/user.dto';
 import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { AuthenticatedGuard } from './authenticated.guard';
+import { SignedIn } from './signed-in.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
@@ -62,8 +61,7 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Sign out; the session is removed from the store' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 503)
@@ -72,8 +70,7 @@ export class AuthController {
   }
 
   @Get('me')
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'The signed-in account, with email' })
   @ApiOkResponse({ type: PrivateUserDto })
   @ApiProblems(401, 503)
@@ -83,8 +80,7 @@ export class AuthController {
 
   @Put('password')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Change your password; your other sessions stop working' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 503)

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { FreebConfig } from './configuration';
 
 /**
- * The app secret (SESSION_SECRET, which also keys the local storage signatures) when set; otherwise (never in production, config refuses that) a secret
- * generated once and kept in DATA_DIR so sessions survive restarts.
+ * SESSION_SECRET when set; otherwise (never in production: config refuses that) a secret
+ * generated once and kept in DATA_DIR, so sessions and signed URLs survive restarts.
  */
 export function resolveAppSecret(secret: string | undefined, dataDir: string): string {
   if (secret) return secret;
@@ -16,5 +17,17 @@ export function resolveAppSecret(secret: string | undefined, dataDir: string): s
     const generated = randomBytes(48).toString('base64url');
     writeFileSync(file, generated, { mode: 0o600, flag: 'wx' });
     return generated;
+  }
+}
+
+/**
+ * The app secret, resolved once at start: it signs the session cookie and keys the local
+ * storage's URL signatures.
+ */
+export class AppSecret {
+  constructor(readonly value: string) {}
+
+  static from(config: Pick<FreebConfig, 'app' | 'session'>): AppSecret {
+    return new AppSecret(resolveAppSecret(config.session.secret, config.app.dataDir));
   }
 }

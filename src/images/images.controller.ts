@@ -1,6 +1,6 @@
-import { Body, Controller, Post, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../auth/signed-in.decorator';
 import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { RateLimited } from '../common/throttling/rate-limited.decorator';
@@ -15,9 +15,8 @@ export class ImagesController {
   constructor(private readonly images: ImagesService) {}
 
   @Post('uploads')
-  @UseGuards(AuthenticatedGuard)
+  @SignedIn()
   @RateLimited('uploads')
-  @ApiCookieAuth()
   @ApiOperation({
     summary: 'Ask for an upload URL',
     description:

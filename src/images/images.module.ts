@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { resolveAppSecret } from '../config/app-secret';
+import { AppSecret } from '../config/app-secret';
 import type { FreebConfig } from '../config/configuration';
 import { Image } from './entities/image.entity';
 import { StorageDeletion } from './entities/storage-deletion.entity';
@@ -38,15 +38,18 @@ type Config = ConfigService<FreebConfig, true>;
     },
     {
       provide: ObjectStorage,
-      inject: [ConfigService, S3_CLIENT, S3_PRESIGN_CLIENT],
-      useFactory: (config: Config, client: S3Client, presignClient: S3Client): ObjectStorage => {
+      inject: [ConfigService, AppSecret, S3_CLIENT, S3_PRESIGN_CLIENT],
+      useFactory: (
+        config: Config,
+        secret: AppSecret,
+        client: S3Client,
+        presignClient: S3Client,
+      ): ObjectStorage => {
         const storage = config.get('storage', { infer: true });
         if (storage.driver === 's3') return new S3Storage(client, presignClient, storage.s3.bucket);
-        const { dataDir } = config.get('app', { infer: true });
-        const secret = resolveAppSecret(config.get('session', { infer: true }).secret, dataDir);
         return new LocalStorage(
           storage.localDir,
-          new LocalUrlSigner(secret),
+          new LocalUrlSigner(secret.value),
           storage.publicUrl ?? '',
         );
       },

@@ -1,24 +1,12 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Put, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Post,
-  Put,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
-import {
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { SignedIn } from '../auth/signed-in.decorator';
 import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination/page';
@@ -38,8 +26,7 @@ export class InteractionsController {
 
   @Put('like')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Like a post (idempotent)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
@@ -49,8 +36,7 @@ export class InteractionsController {
 
   @Delete('like')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Take back a like (idempotent)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
@@ -67,8 +53,7 @@ export class InteractionsController {
   }
 
   @Post('comments')
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Comment on a post' })
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 403, 404)
@@ -82,8 +67,7 @@ export class InteractionsController {
 
   @Delete('comments/:commentId')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Delete a comment (its author or the post’s owner)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)

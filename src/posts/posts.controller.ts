@@ -1,24 +1,12 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Query,
-  UseGuards,
-} from '@nestjs/common';
-import {
-  ApiCookieAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { SignedIn } from '../auth/signed-in.decorator';
 import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination/page';
@@ -34,8 +22,7 @@ export class PostsController {
   constructor(private readonly posts: PostsService) {}
 
   @Post('posts')
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({
     summary: 'Publish an uploaded image as a post',
     description:
@@ -56,8 +43,7 @@ export class PostsController {
   }
 
   @Get('feed')
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({
     summary: 'The home feed: your posts and those of the people you follow, newest first',
   })
@@ -88,8 +74,7 @@ export class PostsController {
   }
 
   @Patch('posts/:id')
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Edit the caption or alt text of your post' })
   @ApiOkResponse({ type: PostDto })
   @ApiProblems(400, 401, 403, 404)
@@ -103,8 +88,7 @@ export class PostsController {
 
   @Delete('posts/:id')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Delete your post; its image is removed from storage' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)

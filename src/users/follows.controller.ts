@@ -1,12 +1,6 @@
-import { Controller, Delete, Get, HttpCode, Param, Put, Query, UseGuards } from '@nestjs/common';
-import {
-  ApiCookieAuth,
-  ApiNoContentResponse,
-  ApiOkResponse,
-  ApiOperation,
-  ApiTags,
-} from '@nestjs/swagger';
-import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
+import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../auth/signed-in.decorator';
 import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageOf, PageQueryDto } from '../common/pagination/page';
@@ -23,8 +17,7 @@ export class FollowsController {
 
   @Put('follow')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Follow a user (idempotent); following yourself is 400' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
@@ -34,8 +27,7 @@ export class FollowsController {
 
   @Delete('follow')
   @HttpCode(204)
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Stop following a user (idempotent)' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)

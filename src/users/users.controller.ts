@@ -1,6 +1,6 @@
-import { Body, Controller, Get, Param, Patch, UseGuards } from '@nestjs/common';
-import { ApiCookieAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { AuthenticatedGuard } from '../auth/authenticated.guard';
+import { Body, Controller, Get, Param, Patch } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SignedIn } from '../auth/signed-in.decorator';
 import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { ProfileDto, PrivateUserDto } from './dto/user.dto';
@@ -14,8 +14,7 @@ export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Patch('me')
-  @UseGuards(AuthenticatedGuard)
-  @ApiCookieAuth()
+  @SignedIn()
   @ApiOperation({ summary: 'Update your profile (names, bio, avatar)' })
   @ApiOkResponse({ type: PrivateUserDto })
   @ApiProblems(400, 401, 403, 409, 422, 503)

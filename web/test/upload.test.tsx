@@ -72,4 +72,70 @@ describe('UploadPage', () => {
       'blob:preview',
     );
   });
+
+  it('says why publishing failed and lets the person try again', async () => {
+    let attempts = 0;
+    fakeApi((url) => {
+      if (url === '/api/meta') return { status: 200, body: meta };
+      if (url === '/api/auth/me') return { status: 200, body: me };
+      if (url === '/api/images/uploads') {
+        attempts += 1;
+        return attempts === 1
+          ? {
+              status: 503,
+              body: {
+                type: 'x',
+                title: 'Service Unavailable',
+                status: 503,
+                detail: 'A service Freeb depends on is unavailable; try again shortly.',
+              },
+            }
+          : {
+              status: 429,
+              body: {
+                type: 'x',
+                title: 'Too Many Requests',
+                status: 429,
+                detail: 'Too many attempts.',
+              },
+              headers: { 'Retry-After': '30' },
+            };
+      }
+      return {
+        status: 404,
+        body: { type: 'x', title: 'Not Found', status: 404, detail: 'No such resource.' },
+      };
+    });
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: () => 'blob:preview',
+        revokeObjectURL: () => undefined,
+      }),
+    );
+    renderApp(
+      <Routes>
+        <Route path="/new" element={<UploadPage />} />
+      </Routes>,
+      '/new',
+    );
+    await screen.findByText('JPEG, PNG up to 1 MB.');
+    await userEvent.upload(
+      screen.getByLabelText('Choose a photo'),
+      new File([new Uint8Array(5)], 'a.png', { type: 'image/png' }),
+    );
+    await userEvent.click(await screen.findByRole('button', { name: 'Publish' }));
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'A service Freeb depends on is unavailable; try again shortly. You can try again.',
+    );
+    const publish = screen.getByRole('button', { name: 'Publish' });
+    expect(publish).toBeEnabled();
+    await userEvent.click(publish);
+    await waitFor(() =>
+      expect(screen.getByRole('alert')).toHaveTextContent(
+        'Too many attempts. Try again in 30 seconds.',
+      ),
+    );
+    expect(attempts).toBe(2);
+  });
 });

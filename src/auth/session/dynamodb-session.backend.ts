@@ -22,7 +22,7 @@ const DynamoDBStore = connectDynamoDB(session);
 export class DynamoSessionBackend extends SessionBackend implements OnModuleInit, OnModuleDestroy {
   readonly name = 'dynamodb';
   readonly store: Store;
-  readonly client: DynamoDBClient;
+  private readonly client: DynamoDBClient;
   private readonly logger = new Logger('Sessions');
   private retry?: NodeJS.Timeout;
 
