@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { insertOrSkip } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
-import { isUniqueViolation } from '../common/errors/database-errors';
 import { Like } from './entities/like.entity';
 
 @Injectable()
@@ -13,14 +13,8 @@ export class LikesRepository {
   }
 
   /** True when the like is new; liking twice is a no-op. */
-  async insert(like: Like): Promise<boolean> {
-    try {
-      await this.likes.insert(like);
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  insert(like: Like): Promise<boolean> {
+    return insertOrSkip(this.likes, like);
   }
 
   async delete(postId: string, userId: string): Promise<boolean> {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
+import { adjustCounter } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { Post } from './entities/post.entity';
 
@@ -55,8 +56,7 @@ export class PostsRepository {
 
   /** Atomic counter change (`count = count + delta`), in the caller's transaction. */
   async adjust(id: string, counter: 'likeCount' | 'commentCount', delta: number): Promise<void> {
-    if (delta > 0) await this.posts.increment({ id }, counter, delta);
-    if (delta < 0) await this.posts.decrement({ id }, counter, -delta);
+    await adjustCounter(this.posts, id, counter, delta);
   }
 
   /**

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
+import { insertOrSkip } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { Follow } from './entities/follow.entity';
-import { isUniqueViolation } from '../common/errors/database-errors';
 
 @Injectable()
 export class FollowsRepository {
@@ -14,14 +14,8 @@ export class FollowsRepository {
   }
 
   /** True when the row is new; following twice is a no-op. */
-  async insert(follow: Follow): Promise<boolean> {
-    try {
-      await this.follows.insert(follow);
-      return true;
-    } catch (error) {
-      if (isUniqueViolation(error)) return false;
-      throw error;
-    }
+  insert(follow: Follow): Promise<boolean> {
+    return insertOrSkip(this.follows, follow);
   }
 
   /** True when a row was removed. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { adjustCounter } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { User } from './entities/user.entity';
 
@@ -69,8 +70,7 @@ export class UsersRepository {
     counter: 'postsCount' | 'followersCount' | 'followingCount',
     delta: number,
   ): Promise<void> {
-    if (delta > 0) await this.users.increment({ id }, counter, delta);
-    if (delta < 0) await this.users.decrement({ id }, counter, -delta);
+    await adjustCounter(this.users, id, counter, delta);
   }
 
   async delete(id: string): Promise<void> {

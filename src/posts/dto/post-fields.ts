@@ -1,18 +1,14 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { EmptyToNull } from '../../common/dto/text-transforms';
 
 /** Optional text, trimmed; an empty string clears it. */
 export const OptionalText = (maxLength: number, description: string) =>
   applyDecorators(
     ApiPropertyOptional({ type: String, nullable: true, maxLength, description }),
     IsOptional(),
-    Transform(({ value }: { value: unknown }) => {
-      if (typeof value !== 'string') return value;
-      const text = value.trim();
-      return text === '' ? null : text;
-    }),
+    EmptyToNull(),
     IsString(),
     MaxLength(maxLength),
   );

@@ -1,19 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
-
-const lowerTrimmed = () =>
-  Transform(({ value }: { value: unknown }) =>
-    typeof value === 'string' ? value.trim().toLowerCase() : value,
-  );
-/** An empty string clears an optional text field. */
-const emptyToNull = () =>
-  Transform(({ value }: { value: unknown }) => {
-    if (typeof value !== 'string') return value;
-    const text = value.trim();
-    return text === '' ? null : text;
-  });
+import { EmptyToNull, LowerTrimmed } from '../../common/dto/text-transforms';
 
 export const USERNAME_PATTERN = /^[a-z0-9._]{3,30}$/;
 export const PASSWORD_MIN = 8;
@@ -28,7 +16,7 @@ export const UsernameField = () =>
       pattern: USERNAME_PATTERN.source,
       example: 'ada.l',
     }),
-    lowerTrimmed(),
+    LowerTrimmed(),
     IsString(),
     Matches(USERNAME_PATTERN, {
       message: 'username must be 3 to 30 characters of a-z, 0-9, dot and underscore',
@@ -38,7 +26,7 @@ export const UsernameField = () =>
 export const EmailField = () =>
   applyDecorators(
     ApiProperty({ format: 'email', maxLength: 254, example: 'ada@example.com' }),
-    lowerTrimmed(),
+    LowerTrimmed(),
     IsString(),
     MaxLength(254),
     IsEmail({}, { message: 'email must be a valid email address' }),
@@ -57,7 +45,7 @@ export const NameField = () =>
   applyDecorators(
     ApiPropertyOptional({ type: String, nullable: true, maxLength: 50, example: 'Ada' }),
     IsOptional(),
-    emptyToNull(),
+    EmptyToNull(),
     IsString(),
     MaxLength(50),
   );
@@ -66,7 +54,7 @@ export const BioField = () =>
   applyDecorators(
     ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 }),
     IsOptional(),
-    emptyToNull(),
+    EmptyToNull(),
     IsString(),
     MaxLength(500),
   );
