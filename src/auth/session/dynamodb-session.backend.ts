@@ -40,7 +40,7 @@ export class DynamoSessionBackend extends SessionBackend implements OnModuleInit
       initialized: true,
     });
     // No touch: the expiry moves forward when the session is renewed and saved, so a busy
-    // client does not cost an UpdateItem on every request (see session-renewal.ts).
+    // client does not cost an UpdateItem on every request (see `renewal` in session-middleware.ts).
     (store as { touch?: unknown }).touch = undefined;
     this.store = store;
   }

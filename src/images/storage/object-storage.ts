@@ -20,7 +20,7 @@ export interface UploadRequest {
 /**
  * The object-storage port. Two adapters: S3 (cloud) and local files served by the app
  * (embedded default), chosen by STORAGE. Both bind the key, Content-Type and Content-Length
- * into the upload URL's signature, and pass one contract suite (object-storage.contract.ts).
+ * into the upload URL's signature, and pass one contract suite (test/storage-contract.e2e-spec.ts).
  */
 export abstract class ObjectStorage {
   abstract readonly name: string;
