@@ -2,13 +2,12 @@ import { Body, Controller, Delete, HttpCode, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
-import type { User } from '../users/entities/user.entity';
 import { AuthService } from './auth.service';
-import { SignedIn } from './signed-in.decorator';
+import { SignedIn } from '../common/http/signed-in.decorator';
 import { DeleteAccountDto } from './dto/delete-account.dto';
 import { SessionBackend } from './session/session-backend';
 import { endSession } from './session/session-data';
-import { Viewer } from './viewer.decorator';
+import { Viewer } from '../common/http/viewer.decorator';
 
 /** Account deletion sits with auth: it needs the password check and ends every session. */
 @ApiTags('users')
@@ -27,7 +26,7 @@ export class AccountController {
   @ApiProblems(400, 401, 403, 503)
   async deleteAccount(
     @Req() req: Request,
-    @Viewer() viewer: User,
+    @Viewer() viewer: Viewer,
     @Body() dto: DeleteAccountDto,
   ): Promise<void> {
     await this.auth.deleteAccount(viewer, dto.password);

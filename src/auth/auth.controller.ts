@@ -11,16 +11,16 @@ import type { Request } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { RateLimited } from '../common/throttling/rate-limited.decorator';
 import { PrivateUserDto } from '../users/dto/user.dto';
-import type { User } from '../users/entities/user.entity';
+import { ProfilesService } from '../users/profiles.service';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
-import { SignedIn } from './signed-in.decorator';
+import { SignedIn } from '../common/http/signed-in.decorator';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { LoginDto } from './dto/login.dto';
 import { SignupDto } from './dto/signup.dto';
 import { LoginGuard } from './login.guard';
 import { endSession, startSession } from './session/session-data';
-import { Viewer } from './viewer.decorator';
+import { Viewer } from '../common/http/viewer.decorator';
 
 @ApiTags('auth')
 @Controller('auth')
@@ -28,6 +28,7 @@ export class AuthController {
   constructor(
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly profiles: ProfilesService,
   ) {}
 
   @Post('signup')
@@ -41,10 +42,10 @@ export class AuthController {
       await startSession(req, user);
     } catch (error) {
       // No session store, no account: a 503 must leave nothing behind.
-      await this.users.deleteAccount(user);
+      await this.users.deleteAccount(user.id);
       throw error;
     }
-    return this.users.privateView(user);
+    return this.profiles.ownAccount(user);
   }
 
   @Post('login')
@@ -55,8 +56,8 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: PrivateUserDto, description: 'Signed in; a new session cookie is set' })
   @ApiProblems(400, 401, 403, 429, 503)
-  login(@Viewer() viewer: User): Promise<PrivateUserDto> {
-    return this.users.privateView(viewer);
+  login(@Viewer() viewer: Viewer): Promise<PrivateUserDto> {
+    return this.profiles.ownAccount(viewer);
   }
 
   @Post('logout')
@@ -74,8 +75,8 @@ export class AuthController {
   @ApiOperation({ summary: 'The signed-in account, with email' })
   @ApiOkResponse({ type: PrivateUserDto })
   @ApiProblems(401, 503)
-  me(@Viewer() viewer: User): Promise<PrivateUserDto> {
-    return this.users.privateView(viewer);
+  me(@Viewer() viewer: Viewer): Promise<PrivateUserDto> {
+    return this.profiles.ownAccount(viewer);
   }
 
   @Put('password')
@@ -86,7 +87,7 @@ export class AuthController {
   @ApiProblems(400, 401, 403, 503)
   async changePassword(
     @Req() req: Request,
-    @Viewer() viewer: User,
+    @Viewer() viewer: Viewer,
     @Body() dto: ChangePasswordDto,
   ): Promise<void> {
     const user = await this.auth.changePassword(viewer, dto);

@@ -33,6 +33,7 @@ describe('AuthService', () => {
   beforeEach(() => {
     users = strictMock<UsersService>({
       findByLogin: jest.fn(),
+      findByIdOrGone: jest.fn(),
       create: jest.fn(),
       replacePassword: jest.fn(),
       deleteAccount: jest.fn(),
@@ -93,16 +94,20 @@ describe('AuthService', () => {
     });
   });
 
+  const viewer = { id: user().id, username: user().username };
+
   describe('changePassword', () => {
+    beforeEach(() => users.findByIdOrGone.mockResolvedValue(user()));
+
     it('checks the current password, then stores the new hash', async () => {
       hasher.verify.mockResolvedValue(true);
       hasher.hash.mockResolvedValue('$argon2id$next');
       users.replacePassword.mockResolvedValue(user({ sessionGeneration: 4 }));
-      const updated = await sut.changePassword(user(), {
+      const updated = await sut.changePassword(viewer, {
         currentPassword: 'old secret!',
         newPassword: 'violet otter juggles',
       });
-      expect(users.replacePassword).toHaveBeenCalledWith(user(), '$argon2id$next');
+      expect(users.replacePassword).toHaveBeenCalledWith(user().id, '$argon2id$next');
       expect(updated.sessionGeneration).toBe(4);
     });
 
@@ -110,7 +115,7 @@ describe('AuthService', () => {
       hasher.verify.mockResolvedValue(false);
       expect(
         await codeOf(
-          sut.changePassword(user(), {
+          sut.changePassword(viewer, {
             currentPassword: 'wrong',
             newPassword: 'violet otter juggles',
           }),
@@ -123,7 +128,7 @@ describe('AuthService', () => {
       hasher.verify.mockResolvedValue(true);
       expect(
         await codeOf(
-          sut.changePassword(user(), {
+          sut.changePassword(viewer, {
             currentPassword: 'violet otter juggles',
             newPassword: 'violet otter juggles',
           }),
@@ -134,13 +139,15 @@ describe('AuthService', () => {
   });
 
   describe('deleteAccount', () => {
+    beforeEach(() => users.findByIdOrGone.mockResolvedValue(user()));
+
     it('deletes only after the password verifies', async () => {
       hasher.verify.mockResolvedValueOnce(false).mockResolvedValueOnce(true);
       users.deleteAccount.mockResolvedValue(undefined);
-      expect(await codeOf(sut.deleteAccount(user(), 'wrong'))).toBe(ErrorCode.Forbidden);
+      expect(await codeOf(sut.deleteAccount(viewer, 'wrong'))).toBe(ErrorCode.Forbidden);
       expect(users.deleteAccount).not.toHaveBeenCalled();
-      expect(await codeOf(sut.deleteAccount(user(), 'right'))).toBe('resolved');
-      expect(users.deleteAccount).toHaveBeenCalledWith(user());
+      expect(await codeOf(sut.deleteAccount(viewer, 'right'))).toBe('resolved');
+      expect(users.deleteAccount).toHaveBeenCalledWith(user().id);
     });
   });
 });

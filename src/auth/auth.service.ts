@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode, invalid } from '../common/errors/app-error';
-import { User } from '../users/entities/user.entity';
+import type { Viewer } from '../common/http/viewer.decorator';
+import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import { ChangePasswordDto } from './dto/change-password.dto';
 import { SignupDto } from './dto/signup.dto';
@@ -37,25 +38,26 @@ export class AuthService {
   }
 
   /** Returns the user with the bumped session generation that the caller's session must carry. */
-  async changePassword(viewer: User, dto: ChangePasswordDto): Promise<User> {
-    await this.confirmPassword(viewer, dto.currentPassword, 'currentPassword');
-    const weak = checkNewPassword(dto.newPassword, 'newPassword', viewer);
+  async changePassword(viewer: Viewer, dto: ChangePasswordDto): Promise<User> {
+    const account = await this.users.findByIdOrGone(viewer.id);
+    await this.confirmPassword(account, dto.currentPassword, 'currentPassword');
+    const weak = checkNewPassword(dto.newPassword, 'newPassword', account);
     if (weak) throw invalid([weak]);
     if (dto.newPassword === dto.currentPassword) {
       throw invalid([
         { field: 'newPassword', message: 'newPassword must differ from the current one' },
       ]);
     }
-    return this.users.replacePassword(viewer, await this.hasher.hash(dto.newPassword));
+    return this.users.replacePassword(account.id, await this.hasher.hash(dto.newPassword));
   }
 
-  async deleteAccount(viewer: User, password: string): Promise<void> {
-    await this.confirmPassword(viewer, password, 'password');
-    await this.users.deleteAccount(viewer);
+  async deleteAccount(viewer: Viewer, password: string): Promise<void> {
+    await this.confirmPassword(await this.users.findByIdOrGone(viewer.id), password, 'password');
+    await this.users.deleteAccount(viewer.id);
   }
 
-  private async confirmPassword(viewer: User, password: string, field: string): Promise<void> {
-    if (!(await this.hasher.verify(viewer.passwordHash, password))) {
+  private async confirmPassword(account: User, password: string, field: string): Promise<void> {
+    if (!(await this.hasher.verify(account.passwordHash, password))) {
       throw new AppError(ErrorCode.Forbidden, 'The password is not correct.', [
         { field, message: `${field} is not correct` },
       ]);

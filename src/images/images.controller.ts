@@ -1,18 +1,17 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SignedIn } from '../auth/signed-in.decorator';
-import { Viewer } from '../auth/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
+import { SignedIn } from '../common/http/signed-in.decorator';
+import { Viewer } from '../common/http/viewer.decorator';
 import { RateLimited } from '../common/throttling/rate-limited.decorator';
-import type { User } from '../users/entities/user.entity';
 import { CreateUploadDto } from './dto/create-upload.dto';
 import { UploadDto } from './dto/upload.dto';
-import { ImagesService } from './images.service';
+import { UploadsService } from './uploads.service';
 
 @ApiTags('images')
 @Controller('images')
 export class ImagesController {
-  constructor(private readonly images: ImagesService) {}
+  constructor(private readonly uploads: UploadsService) {}
 
   @Post('uploads')
   @SignedIn()
@@ -25,7 +24,7 @@ export class ImagesController {
   })
   @ApiCreatedResponse({ type: UploadDto })
   @ApiProblems(400, 401, 403, 429, 503)
-  createUpload(@Viewer() viewer: User, @Body() dto: CreateUploadDto): Promise<UploadDto> {
-    return this.images.createUpload(viewer.id, dto);
+  createUpload(@Viewer() viewer: Viewer, @Body() dto: CreateUploadDto): Promise<UploadDto> {
+    return this.uploads.createUpload(viewer.id, dto);
   }
 }

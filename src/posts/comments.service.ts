@@ -3,8 +3,8 @@ import { forbidden, notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
-import type { User } from '../users/entities/user.entity';
-import { UsersService } from '../users/users.service';
+import type { Viewer } from '../common/http/viewer.decorator';
+import { ProfilesService } from '../users/profiles.service';
 import { CommentsRepository } from './comments.repository';
 import { CommentDto, CreateCommentDto } from './dto/comment.dto';
 import { Comment } from './entities/comment.entity';
@@ -16,10 +16,10 @@ import { PostsService } from './posts.service';
 @Injectable()
 export class CommentsService {
   constructor(
-    private readonly comments: CommentsRepository,
-    private readonly postRows: PostsRepository,
+    private readonly commentsRepository: CommentsRepository,
+    private readonly postsRepository: PostsRepository,
     private readonly posts: PostsService,
-    private readonly users: UsersService,
+    private readonly profiles: ProfilesService,
     private readonly db: TransactionHost,
   ) {}
 
@@ -28,14 +28,14 @@ export class CommentsService {
     const post = await this.posts.findOrFail(postId);
     const request = pageRequest(query);
     const page = toPage(
-      await this.comments.findPage(post.id, request),
+      await this.commentsRepository.findPage(post.id, request),
       request.limit,
       (rows) => rows,
     );
     return { items: await this.present(page.items), nextCursor: page.nextCursor };
   }
 
-  async add(viewer: User, postId: string, dto: CreateCommentDto): Promise<CommentDto> {
+  async add(viewer: Viewer, postId: string, dto: CreateCommentDto): Promise<CommentDto> {
     const post = await this.posts.findOrFail(postId);
     const comment = Object.assign(new Comment(), {
       id: newId(),
@@ -46,30 +46,30 @@ export class CommentsService {
     });
     await this.db.run(async () => {
       await this.db.lockRows(Post, [post.id]);
-      await this.comments.insert(comment);
-      await this.postRows.adjust(post.id, 'commentCount', 1);
+      await this.commentsRepository.insert(comment);
+      await this.postsRepository.adjust(post.id, 'commentCount', 1);
     });
     const [presented] = await this.present([comment]);
     return presented;
   }
 
   /** The comment's author or the post's owner may remove it. */
-  async remove(viewer: User, postId: string, commentId: string): Promise<void> {
+  async remove(viewer: Viewer, postId: string, commentId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);
-    const comment = await this.comments.findInPost(post.id, commentId);
+    const comment = await this.commentsRepository.findInPost(post.id, commentId);
     if (!comment) throw notFound('Comment');
     if (comment.authorId !== viewer.id && post.authorId !== viewer.id) {
       throw forbidden('Only the comment’s author or the post’s owner can delete it.');
     }
     await this.db.run(async () => {
       await this.db.lockRows(Post, [post.id]);
-      if (await this.comments.delete(comment.id))
-        await this.postRows.adjust(post.id, 'commentCount', -1);
+      if (await this.commentsRepository.delete(comment.id))
+        await this.postsRepository.adjust(post.id, 'commentCount', -1);
     });
   }
 
   private async present(comments: Comment[]): Promise<CommentDto[]> {
-    const authors = await this.users.summaries(comments.map((comment) => comment.authorId));
+    const authors = await this.profiles.summaries(comments.map((comment) => comment.authorId));
     return comments.flatMap((comment) => {
       const author = authors.get(comment.authorId);
       return author

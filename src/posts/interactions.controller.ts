@@ -6,11 +6,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { SignedIn } from '../auth/signed-in.decorator';
-import { Viewer } from '../auth/viewer.decorator';
+import { SignedIn } from '../common/http/signed-in.decorator';
+import { Viewer } from '../common/http/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination/page';
-import type { User } from '../users/entities/user.entity';
 import { CommentsService } from './comments.service';
 import { CommentDto, CommentPageDto, CreateCommentDto } from './dto/comment.dto';
 import { LikesService } from './likes.service';
@@ -30,7 +29,7 @@ export class InteractionsController {
   @ApiOperation({ summary: 'Like a post (idempotent)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
-  like(@Viewer() viewer: User, @Param('id') id: string): Promise<void> {
+  like(@Viewer() viewer: Viewer, @Param('id') id: string): Promise<void> {
     return this.likes.like(viewer, id);
   }
 
@@ -40,7 +39,7 @@ export class InteractionsController {
   @ApiOperation({ summary: 'Take back a like (idempotent)' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
-  unlike(@Viewer() viewer: User, @Param('id') id: string): Promise<void> {
+  unlike(@Viewer() viewer: Viewer, @Param('id') id: string): Promise<void> {
     return this.likes.unlike(viewer, id);
   }
 
@@ -58,7 +57,7 @@ export class InteractionsController {
   @ApiCreatedResponse({ type: CommentDto })
   @ApiProblems(400, 401, 403, 404)
   comment(
-    @Viewer() viewer: User,
+    @Viewer() viewer: Viewer,
     @Param('id') id: string,
     @Body() dto: CreateCommentDto,
   ): Promise<CommentDto> {
@@ -72,7 +71,7 @@ export class InteractionsController {
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
   deleteComment(
-    @Viewer() viewer: User,
+    @Viewer() viewer: Viewer,
     @Param('id') id: string,
     @Param('commentId') commentId: string,
   ): Promise<void> {

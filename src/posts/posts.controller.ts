@@ -6,11 +6,10 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { SignedIn } from '../auth/signed-in.decorator';
-import { Viewer } from '../auth/viewer.decorator';
+import { SignedIn } from '../common/http/signed-in.decorator';
+import { Viewer } from '../common/http/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination/page';
-import type { User } from '../users/entities/user.entity';
 import { CreatePostDto } from './dto/create-post.dto';
 import { PostDto, PostPageDto } from './dto/post.dto';
 import { UpdatePostDto } from './dto/update-post.dto';
@@ -30,7 +29,7 @@ export class PostsController {
   })
   @ApiCreatedResponse({ type: PostDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 503)
-  create(@Viewer() viewer: User, @Body() dto: CreatePostDto): Promise<PostDto> {
+  create(@Viewer() viewer: Viewer, @Body() dto: CreatePostDto): Promise<PostDto> {
     return this.posts.create(viewer, dto);
   }
 
@@ -38,7 +37,7 @@ export class PostsController {
   @ApiOperation({ summary: 'The public feed: everyone’s posts, newest first' })
   @ApiOkResponse({ type: PostPageDto })
   @ApiProblems(400)
-  publicFeed(@Query() query: PageQueryDto, @Viewer() viewer?: User): Promise<PostPageDto> {
+  publicFeed(@Query() query: PageQueryDto, @Viewer() viewer?: Viewer): Promise<PostPageDto> {
     return this.posts.publicFeed(query, viewer);
   }
 
@@ -49,7 +48,7 @@ export class PostsController {
   })
   @ApiOkResponse({ type: PostPageDto })
   @ApiProblems(400, 401)
-  homeFeed(@Viewer() viewer: User, @Query() query: PageQueryDto): Promise<PostPageDto> {
+  homeFeed(@Viewer() viewer: Viewer, @Query() query: PageQueryDto): Promise<PostPageDto> {
     return this.posts.homeFeed(viewer, query);
   }
 
@@ -60,7 +59,7 @@ export class PostsController {
   byUser(
     @Param('username') username: string,
     @Query() query: PageQueryDto,
-    @Viewer() viewer?: User,
+    @Viewer() viewer?: Viewer,
   ): Promise<PostPageDto> {
     return this.posts.byUser(username, query, viewer);
   }
@@ -69,7 +68,7 @@ export class PostsController {
   @ApiOperation({ summary: 'One post' })
   @ApiOkResponse({ type: PostDto })
   @ApiProblems(404)
-  get(@Param('id') id: string, @Viewer() viewer?: User): Promise<PostDto> {
+  get(@Param('id') id: string, @Viewer() viewer?: Viewer): Promise<PostDto> {
     return this.posts.get(id, viewer);
   }
 
@@ -79,7 +78,7 @@ export class PostsController {
   @ApiOkResponse({ type: PostDto })
   @ApiProblems(400, 401, 403, 404)
   update(
-    @Viewer() viewer: User,
+    @Viewer() viewer: Viewer,
     @Param('id') id: string,
     @Body() dto: UpdatePostDto,
   ): Promise<PostDto> {
@@ -92,7 +91,7 @@ export class PostsController {
   @ApiOperation({ summary: 'Delete your post; its image is removed from storage' })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
-  delete(@Viewer() viewer: User, @Param('id') id: string): Promise<void> {
+  delete(@Viewer() viewer: Viewer, @Param('id') id: string): Promise<void> {
     return this.posts.delete(viewer, id);
   }
 }

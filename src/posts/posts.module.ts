@@ -26,6 +26,5 @@ import { PostsService } from './posts.service';
     CommentsRepository,
     CommentsService,
   ],
-  exports: [PostsService],
 })
 export class PostsModule {}

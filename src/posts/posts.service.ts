@@ -2,9 +2,13 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { forbidden, notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
+import type { Viewer } from '../common/http/viewer.decorator';
 import { TransactionHost } from '../database/transaction-host';
+import { ImagePresenter } from '../images/image-presenter';
 import { ImagesService } from '../images/images.service';
-import type { User } from '../users/entities/user.entity';
+import { UploadsService } from '../images/uploads.service';
+import { FollowsService } from '../users/follows.service';
+import { ProfilesService } from '../users/profiles.service';
 import { UsersService } from '../users/users.service';
 import { CreatePostDto } from './dto/create-post.dto';
 import { PostDto } from './dto/post.dto';
@@ -16,20 +20,24 @@ import { PostsRepository } from './posts.repository';
 @Injectable()
 export class PostsService implements OnModuleInit {
   constructor(
-    private readonly posts: PostsRepository,
-    private readonly likes: LikesRepository,
+    private readonly postsRepository: PostsRepository,
+    private readonly likesRepository: LikesRepository,
+    private readonly uploads: UploadsService,
     private readonly images: ImagesService,
+    private readonly imagePresenter: ImagePresenter,
     private readonly users: UsersService,
+    private readonly profiles: ProfilesService,
+    private readonly follows: FollowsService,
     private readonly db: TransactionHost,
   ) {}
 
   onModuleInit(): void {
-    this.users.onAccountDeletion((userId) => this.posts.removeAllOf(userId));
+    this.users.onAccountDeletion((userId) => this.postsRepository.removeAllOf(userId));
   }
 
   /** Verifies the upload in storage first, then attaches it and creates the post in one transaction. */
-  async create(viewer: User, dto: CreatePostDto): Promise<PostDto> {
-    const image = await this.images.verifyUpload(viewer.id, dto.uploadId, 'uploadId');
+  async create(viewer: Viewer, dto: CreatePostDto): Promise<PostDto> {
+    const image = await this.uploads.verifyUpload(viewer.id, dto.uploadId, 'uploadId');
     const now = new Date();
     const post = Object.assign(new Post(), {
       id: newId(),
@@ -44,25 +52,29 @@ export class PostsService implements OnModuleInit {
     });
     await this.db.run(async () => {
       await this.images.attach(image);
-      await this.posts.insert(post);
+      await this.postsRepository.insert(post);
       await this.users.adjustPostCount(viewer.id, 1);
     });
     return this.presentOne(post, viewer);
   }
 
-  async get(id: string, viewer?: User): Promise<PostDto> {
+  async get(id: string, viewer?: Viewer): Promise<PostDto> {
     return this.presentOne(await this.findOrFail(id), viewer);
   }
 
-  async publicFeed(query: PageQueryDto, viewer?: User): Promise<Page<PostDto>> {
+  async publicFeed(query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
     const page = pageRequest(query);
-    return this.presentPage(await this.posts.findPublicPage(page), page.limit, viewer);
+    return this.presentPage(await this.postsRepository.findPublicPage(page), page.limit, viewer);
   }
 
-  async byUser(username: string, query: PageQueryDto, viewer?: User): Promise<Page<PostDto>> {
+  async byUser(username: string, query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
     const page = pageRequest(query);
     const author = await this.users.findByUsernameOrFail(username);
-    return this.presentPage(await this.posts.findAuthorPage(author.id, page), page.limit, viewer);
+    return this.presentPage(
+      await this.postsRepository.findAuthorPage(author.id, page),
+      page.limit,
+      viewer,
+    );
   }
 
   /**
@@ -70,11 +82,11 @@ export class PostsService implements OnModuleInit {
    * follows (the followee ids, then posts by those authors on the (author_id, created_at, id)
    * index); see the README for where fan-out on write would take over.
    */
-  async homeFeed(viewer: User, query: PageQueryDto): Promise<Page<PostDto>> {
+  async homeFeed(viewer: Viewer, query: PageQueryDto): Promise<Page<PostDto>> {
     const page = pageRequest(query);
-    const authorIds = [viewer.id, ...(await this.users.followeeIds(viewer.id))];
+    const authorIds = [viewer.id, ...(await this.follows.followeeIds(viewer.id))];
     return this.presentPage(
-      await this.posts.findByAuthorsPage(authorIds, page),
+      await this.postsRepository.findByAuthorsPage(authorIds, page),
       page.limit,
       viewer,
     );
@@ -82,45 +94,46 @@ export class PostsService implements OnModuleInit {
 
   /** For the likes and comments services: the post, or a 404. */
   async findOrFail(id: string): Promise<Post> {
-    const post = await this.posts.findById(id);
+    const post = await this.postsRepository.findById(id);
     if (!post) throw notFound('Post');
     return post;
   }
 
-  async update(viewer: User, id: string, dto: UpdatePostDto): Promise<PostDto> {
+  async update(viewer: Viewer, id: string, dto: UpdatePostDto): Promise<PostDto> {
     const post = await this.findOwnOrFail(viewer, id);
     const changes: Partial<Pick<Post, 'caption' | 'altText'>> = {};
     if (dto.caption !== undefined) changes.caption = dto.caption;
     if (dto.altText !== undefined) changes.altText = dto.altText;
-    if (Object.keys(changes).length > 0) await this.posts.update(post.id, changes, new Date());
+    if (Object.keys(changes).length > 0)
+      await this.postsRepository.update(post.id, changes, new Date());
     return this.get(post.id, viewer);
   }
 
   /** The row and its image go in one transaction; the object follows through the outbox. */
-  async delete(viewer: User, id: string): Promise<void> {
+  async delete(viewer: Viewer, id: string): Promise<void> {
     const post = await this.findOwnOrFail(viewer, id);
     await this.db.run(async () => {
       await this.db.lockRows(Post, [post.id]);
-      await this.posts.delete(post.id);
+      await this.postsRepository.delete(post.id);
       await this.images.discard([post.imageId]);
       await this.users.adjustPostCount(viewer.id, -1);
     });
   }
 
-  private async findOwnOrFail(viewer: User, id: string): Promise<Post> {
+  private async findOwnOrFail(viewer: Viewer, id: string): Promise<Post> {
     const post = await this.findOrFail(id);
     if (post.authorId !== viewer.id)
       throw forbidden('Only the author can change or delete this post.');
     return post;
   }
 
-  private async presentOne(post: Post, viewer?: User): Promise<PostDto> {
+  private async presentOne(post: Post, viewer?: Viewer): Promise<PostDto> {
     const [presented] = await this.present([post], viewer);
     if (!presented) throw notFound('Post');
     return presented;
   }
 
-  private async presentPage(rows: Post[], limit: number, viewer?: User): Promise<Page<PostDto>> {
+  private async presentPage(rows: Post[], limit: number, viewer?: Viewer): Promise<Page<PostDto>> {
     const page = toPage(rows, limit, (visible) => visible);
     return { items: await this.present(page.items, viewer), nextCursor: page.nextCursor };
   }
@@ -129,12 +142,12 @@ export class PostsService implements OnModuleInit {
    * A fixed number of queries for any number of posts: their images, their authors (and the
    * authors' avatars), and which of them the viewer likes. Counts are columns of the posts.
    */
-  private async present(posts: Post[], viewer?: User): Promise<PostDto[]> {
+  private async present(posts: Post[], viewer?: Viewer): Promise<PostDto[]> {
     const ids = posts.map((post) => post.id);
     const [images, authors, liked] = await Promise.all([
-      this.images.describe(posts.map((post) => post.imageId)),
-      this.users.summaries(posts.map((post) => post.authorId)),
-      viewer ? this.likes.likedAmong(viewer.id, ids) : Promise.resolve(undefined),
+      this.imagePresenter.describe(posts.map((post) => post.imageId)),
+      this.profiles.summaries(posts.map((post) => post.authorId)),
+      viewer ? this.likesRepository.likedAmong(viewer.id, ids) : Promise.resolve(undefined),
     ]);
     return posts.flatMap((post) => {
       const image = images.get(post.imageId);

@@ -1,11 +1,10 @@
 import { Controller, Delete, Get, HttpCode, Param, Put, Query } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { SignedIn } from '../auth/signed-in.decorator';
-import { Viewer } from '../auth/viewer.decorator';
+import { SignedIn } from '../common/http/signed-in.decorator';
+import { Viewer } from '../common/http/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageOf, PageQueryDto } from '../common/pagination/page';
 import { UserSummaryDto } from './dto/user.dto';
-import type { User } from './entities/user.entity';
 import { FollowsService } from './follows.service';
 
 export class UserSummaryPageDto extends PageOf(UserSummaryDto) {}
@@ -21,7 +20,7 @@ export class FollowsController {
   @ApiOperation({ summary: 'Follow a user (idempotent); following yourself is 400' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
-  follow(@Viewer() viewer: User, @Param('username') username: string): Promise<void> {
+  follow(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.follows.follow(viewer, username);
   }
 
@@ -31,7 +30,7 @@ export class FollowsController {
   @ApiOperation({ summary: 'Stop following a user (idempotent)' })
   @ApiNoContentResponse()
   @ApiProblems(400, 401, 403, 404)
-  unfollow(@Viewer() viewer: User, @Param('username') username: string): Promise<void> {
+  unfollow(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.follows.unfollow(viewer, username);
   }
 

@@ -2,53 +2,61 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { invalid } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
+import type { Viewer } from '../common/http/viewer.decorator';
 import { TransactionHost } from '../database/transaction-host';
 import { UserSummaryDto } from './dto/user.dto';
 import type { Follow } from './entities/follow.entity';
 import { User } from './entities/user.entity';
 import { FollowsRepository } from './follows.repository';
+import { ProfilesService } from './profiles.service';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
 @Injectable()
 export class FollowsService implements OnModuleInit {
   constructor(
-    private readonly follows: FollowsRepository,
-    private readonly userRows: UsersRepository,
+    private readonly followsRepository: FollowsRepository,
+    private readonly usersRepository: UsersRepository,
     private readonly users: UsersService,
+    private readonly profiles: ProfilesService,
     private readonly db: TransactionHost,
   ) {}
 
   onModuleInit(): void {
-    this.users.onAccountDeletion((userId) => this.follows.removeAllOf(userId));
+    this.users.onAccountDeletion((userId) => this.followsRepository.removeAllOf(userId));
+  }
+
+  /** Ids of the people a user follows (the home feed's authors). */
+  followeeIds(userId: string): Promise<string[]> {
+    return this.followsRepository.followeeIds(userId);
   }
 
   /** Idempotent: following someone already followed changes nothing. */
-  async follow(viewer: User, username: string): Promise<void> {
+  async follow(viewer: Viewer, username: string): Promise<void> {
     const target = await this.targetOf(viewer, username);
     await this.db.run(async () => {
       await this.db.lockRows(User, [viewer.id, target.id]);
       const followedAt = new Date();
-      const inserted = await this.follows.insert({
+      const inserted = await this.followsRepository.insert({
         id: newId(),
         followerId: viewer.id,
         followeeId: target.id,
         createdAt: followedAt,
       });
       if (!inserted) return;
-      await this.userRows.adjust(viewer.id, 'followingCount', 1);
-      await this.userRows.adjust(target.id, 'followersCount', 1);
+      await this.usersRepository.adjust(viewer.id, 'followingCount', 1);
+      await this.usersRepository.adjust(target.id, 'followersCount', 1);
     });
   }
 
   /** Idempotent: unfollowing someone not followed changes nothing. */
-  async unfollow(viewer: User, username: string): Promise<void> {
+  async unfollow(viewer: Viewer, username: string): Promise<void> {
     const target = await this.targetOf(viewer, username);
     await this.db.run(async () => {
       await this.db.lockRows(User, [viewer.id, target.id]);
-      if (!(await this.follows.delete(viewer.id, target.id))) return;
-      await this.userRows.adjust(viewer.id, 'followingCount', -1);
-      await this.userRows.adjust(target.id, 'followersCount', -1);
+      if (!(await this.followsRepository.delete(viewer.id, target.id))) return;
+      await this.usersRepository.adjust(viewer.id, 'followingCount', -1);
+      await this.usersRepository.adjust(target.id, 'followersCount', -1);
     });
   }
 
@@ -56,7 +64,7 @@ export class FollowsService implements OnModuleInit {
     const user = await this.users.findByUsernameOrFail(username);
     const page = pageRequest(query);
     return this.summarize(
-      await this.follows.followersPage(user.id, page),
+      await this.followsRepository.followersPage(user.id, page),
       page.limit,
       (follow) => follow.followerId,
     );
@@ -66,13 +74,13 @@ export class FollowsService implements OnModuleInit {
     const user = await this.users.findByUsernameOrFail(username);
     const page = pageRequest(query);
     return this.summarize(
-      await this.follows.followingPage(user.id, page),
+      await this.followsRepository.followingPage(user.id, page),
       page.limit,
       (follow) => follow.followeeId,
     );
   }
 
-  private async targetOf(viewer: User, username: string): Promise<User> {
+  private async targetOf(viewer: Viewer, username: string): Promise<User> {
     const target = await this.users.findByUsernameOrFail(username);
     if (target.id === viewer.id)
       throw invalid([{ field: 'username', message: 'You cannot follow yourself.' }]);
@@ -85,7 +93,7 @@ export class FollowsService implements OnModuleInit {
     other: (follow: Follow) => string,
   ): Promise<Page<UserSummaryDto>> {
     const page = toPage(rows, limit, (visible) => visible);
-    const summaries = await this.users.summaries(page.items.map(other));
+    const summaries = await this.profiles.summaries(page.items.map(other));
     return {
       items: page.items.flatMap((follow) => summaries.get(other(follow)) ?? []),
       nextCursor: page.nextCursor,

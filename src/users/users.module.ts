@@ -6,6 +6,7 @@ import { User } from './entities/user.entity';
 import { FollowsController } from './follows.controller';
 import { FollowsRepository } from './follows.repository';
 import { FollowsService } from './follows.service';
+import { ProfilesService } from './profiles.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -13,7 +14,7 @@ import { UsersService } from './users.service';
 @Module({
   imports: [TypeOrmModule.forFeature([User, Follow]), ImagesModule],
   controllers: [UsersController, FollowsController],
-  providers: [UsersRepository, UsersService, FollowsRepository, FollowsService],
-  exports: [UsersService],
+  providers: [UsersRepository, UsersService, ProfilesService, FollowsRepository, FollowsService],
+  exports: [UsersService, ProfilesService, FollowsService],
 })
 export class UsersModule {}

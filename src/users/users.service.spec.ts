@@ -3,7 +3,6 @@ import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { AppError, ErrorCode } from '../common/errors/app-error';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagesService } from '../images/images.service';
-import { FollowsRepository } from './follows.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
@@ -32,7 +31,6 @@ describe('UsersService', () => {
     });
     sut = new UsersService(
       users as unknown as UsersRepository,
-      strictMock<FollowsRepository>() as unknown as FollowsRepository,
       strictMock<ImagesService>() as unknown as ImagesService,
       strictMock<TransactionHost>() as unknown as TransactionHost,
     );

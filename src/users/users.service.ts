@@ -11,10 +11,7 @@ import { isUniqueViolation } from '../common/errors/database-errors';
 import { newId } from '../common/ids';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagesService } from '../images/images.service';
-import { PrivateUserDto, ProfileDto, UserSummaryDto } from './dto/user.dto';
-import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
-import { FollowsRepository } from './follows.repository';
 import { UsersRepository } from './users.repository';
 
 export interface NewAccount {
@@ -45,31 +42,42 @@ const RESERVED_USERNAMES = new Set([
   'settings',
 ]);
 
+/**
+ * Accounts: finding them, creating them, their password and their deletion. The rows carry
+ * the password hash, so they stay with users and auth; other modules get profiles
+ * (ProfilesService) or ids.
+ */
 @Injectable()
 export class UsersService {
   private readonly deletionSteps: AccountDeletionStep[] = [];
 
   constructor(
-    private readonly users: UsersRepository,
-    private readonly follows: FollowsRepository,
+    private readonly usersRepository: UsersRepository,
     private readonly images: ImagesService,
     private readonly db: TransactionHost,
   ) {}
 
   findById(id: string): Promise<User | null> {
-    return this.users.findById(id);
+    return this.usersRepository.findById(id);
+  }
+
+  /** The signed-in caller's account; a 401 when it was deleted meanwhile. */
+  async findByIdOrGone(id: string): Promise<User> {
+    const user = await this.usersRepository.findById(id);
+    if (!user) throw new AppError(ErrorCode.Unauthenticated, 'Your account no longer exists.');
+    return user;
   }
 
   /** `login` is an email when it holds an @, else a username; both compared lower-case. */
   findByLogin(login: string): Promise<User | null> {
     const normalized = login.trim().toLowerCase();
     return normalized.includes('@')
-      ? this.users.findByEmail(normalized)
-      : this.users.findByUsername(normalized);
+      ? this.usersRepository.findByEmail(normalized)
+      : this.usersRepository.findByUsername(normalized);
   }
 
   async findByUsernameOrFail(username: string): Promise<User> {
-    const user = await this.users.findByUsername(username.trim().toLowerCase());
+    const user = await this.usersRepository.findByUsername(username.trim().toLowerCase());
     if (!user) throw notFound('User');
     return user;
   }
@@ -78,7 +86,9 @@ export class UsersService {
     if (RESERVED_USERNAMES.has(account.username)) {
       throw invalid([{ field: 'username', message: 'username is reserved; choose another' }]);
     }
-    this.throwIfTaken(await this.users.existsByUsernameOrEmail(account.username, account.email));
+    this.throwIfTaken(
+      await this.usersRepository.existsByUsernameOrEmail(account.username, account.email),
+    );
     const now = new Date();
     const user = Object.assign(new User(), {
       id: newId(),
@@ -94,12 +104,12 @@ export class UsersService {
       updatedAt: now,
     });
     try {
-      await this.users.insert(user);
+      await this.usersRepository.insert(user);
     } catch (error) {
       // Two signups racing for one name: the unique index decides, the loser gets the 409.
       if (isUniqueViolation(error)) {
         this.throwIfTaken(
-          await this.users.existsByUsernameOrEmail(account.username, account.email),
+          await this.usersRepository.existsByUsernameOrEmail(account.username, account.email),
         );
       }
       throw error;
@@ -107,71 +117,15 @@ export class UsersService {
     return user;
   }
 
-  async privateView(user: User): Promise<PrivateUserDto> {
-    return PrivateUserDto.fromUser(user, await this.avatarUrlOf(user));
-  }
-
-  async getProfile(username: string, viewer?: User): Promise<ProfileDto> {
-    const user = await this.findByUsernameOrFail(username);
-    const following = viewer
-      ? (await this.follows.followedAmong(viewer.id, [user.id])).has(user.id)
-      : false;
-    return ProfileDto.fromUser(user, await this.avatarUrlOf(user), viewer ? { following } : null);
-  }
-
-  /** Ids of the people a user follows (the home feed's authors). */
-  followeeIds(userId: string): Promise<string[]> {
-    return this.follows.followeeIds(userId);
-  }
-
   /** In the caller's transaction: a post was added (1) or removed (-1). */
   adjustPostCount(userId: string, delta: number): Promise<void> {
-    return this.users.adjust(userId, 'postsCount', delta);
-  }
-
-  /** Summaries of many users by id, in two queries whatever their number. */
-  async summaries(ids: string[]): Promise<Map<string, UserSummaryDto>> {
-    const users = await this.users.findByIds([...new Set(ids)]);
-    const avatars = await this.images.describe(
-      users.flatMap((user) => (user.avatarImageId ? [user.avatarImageId] : [])),
-    );
-    return new Map(
-      users.map((user) => [
-        user.id,
-        UserSummaryDto.from(user, avatars.get(user.avatarImageId ?? '')?.url ?? null),
-      ]),
-    );
-  }
-
-  async updateProfile(viewer: User, changes: UpdateProfileDto): Promise<PrivateUserDto> {
-    const fields: Partial<Pick<User, 'firstName' | 'lastName' | 'bio' | 'avatarImageId'>> = {};
-    if (changes.firstName !== undefined) fields.firstName = changes.firstName;
-    if (changes.lastName !== undefined) fields.lastName = changes.lastName;
-    if (changes.bio !== undefined) fields.bio = changes.bio;
-    // Checked outside the transaction: reading from storage must not hold the database.
-    const avatar = changes.avatarUploadId
-      ? await this.images.verifyUpload(viewer.id, changes.avatarUploadId, 'avatarUploadId')
-      : undefined;
-    await this.db.run(async () => {
-      if (avatar) {
-        await this.images.attach(avatar);
-        fields.avatarImageId = avatar.id;
-      }
-      if (Object.keys(fields).length > 0)
-        await this.users.updateProfile(viewer.id, fields, new Date());
-      if (avatar && viewer.avatarImageId) await this.images.discard([viewer.avatarImageId]);
-    });
-    const updated = await this.users.findById(viewer.id);
-    if (!updated) throw new AppError(ErrorCode.Unauthenticated, 'Your account no longer exists.');
-    return this.privateView(updated);
+    return this.usersRepository.adjust(userId, 'postsCount', delta);
   }
 
   /** Replaces the password hash; every session holding the old generation stops working. */
-  async replacePassword(user: User, passwordHash: string): Promise<User> {
-    await this.users.replacePassword(user.id, passwordHash, new Date());
-    const updated = await this.users.findById(user.id);
-    if (!updated) throw new AppError(ErrorCode.Unauthenticated, 'Your account no longer exists.');
-    return updated;
+  async replacePassword(userId: string, passwordHash: string): Promise<User> {
+    await this.usersRepository.replacePassword(userId, passwordHash, new Date());
+    return this.findByIdOrGone(userId);
   }
 
   onAccountDeletion(step: AccountDeletionStep): void {
@@ -179,17 +133,12 @@ export class UsersService {
   }
 
   /** One transaction: other modules' steps, then every image (queued for storage), then the user. */
-  async deleteAccount(user: User): Promise<void> {
+  async deleteAccount(userId: string): Promise<void> {
     await this.db.run(async () => {
-      for (const step of this.deletionSteps) await step(user.id);
-      await this.images.discardAllOf(user.id);
-      await this.users.delete(user.id);
+      for (const step of this.deletionSteps) await step(userId);
+      await this.images.discardAllOf(userId);
+      await this.usersRepository.delete(userId);
     });
-  }
-
-  private async avatarUrlOf(user: User): Promise<string | null> {
-    if (!user.avatarImageId) return null;
-    return (await this.images.describe([user.avatarImageId])).get(user.avatarImageId)?.url ?? null;
   }
 
   private throwIfTaken(taken: { username: boolean; email: boolean }): void {

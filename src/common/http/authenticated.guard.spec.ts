@@ -1,5 +1,5 @@
 import type { ExecutionContext } from '@nestjs/common';
-import { AppError, ErrorCode } from '../common/errors/app-error';
+import { AppError, ErrorCode } from '../errors/app-error';
 import { AuthenticatedGuard } from './authenticated.guard';
 
 const contextFor = (authenticated: boolean) =>

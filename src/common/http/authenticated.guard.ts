@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { AppError, ErrorCode } from '../common/errors/app-error';
+import { AppError, ErrorCode } from '../errors/app-error';
 
 /** Lets the request through only with a live, unrevoked session. */
 @Injectable()

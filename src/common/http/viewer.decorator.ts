@@ -1,12 +1,33 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
-import type { User } from '../users/entities/user.entity';
+
+declare global {
+  // eslint-disable-next-line @typescript-eslint/no-namespace
+  namespace Express {
+    /** What the session layer puts on `req.user`: at least who the caller is. */
+    interface User {
+      id: string;
+      username: string;
+    }
+  }
+}
 
 /**
- * The signed-in caller, as loaded by the session serializer; undefined on public routes
- * when nobody is signed in. Routes that need one put AuthenticatedGuard in front.
+ * The signed-in caller as services see it: who they are, never their database row (no
+ * password hash, no email). Services load more through their own module when they need it.
+ */
+export interface Viewer {
+  readonly id: string;
+  readonly username: string;
+}
+
+/**
+ * The signed-in caller; undefined on public routes when nobody is signed in. Routes that
+ * need one are marked `@SignedIn()`.
  */
 export const Viewer = createParamDecorator(
-  (_data: unknown, context: ExecutionContext): User | undefined =>
-    (context.switchToHttp().getRequest<Request>().user as User | undefined) ?? undefined,
+  (_data: unknown, context: ExecutionContext): Viewer | undefined => {
+    const user = context.switchToHttp().getRequest<Request>().user;
+    return user ? { id: user.id, username: user.username } : undefined;
+  },
 );

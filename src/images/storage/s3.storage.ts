@@ -12,9 +12,6 @@ import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { StorageConfig } from '../../config/configuration';
 import { ObjectStorage, PresignedUpload, StoredObject, UploadRequest } from './object-storage';
 
-export const S3_CLIENT = Symbol('S3_CLIENT');
-export const S3_PRESIGN_CLIENT = Symbol('S3_PRESIGN_CLIENT');
-
 /**
  * An S3 client for the app's own calls, or (with `publicEndpoint`) for signing URLs that
  * browsers use. No automatic checksums: a default client puts the empty body's CRC32 into

@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import type { Viewer } from '../common/http/viewer.decorator';
+import { TransactionHost } from '../database/transaction-host';
+import { ImagePresenter } from '../images/image-presenter';
+import { ImagesService } from '../images/images.service';
+import { UploadsService } from '../images/uploads.service';
+import { PrivateUserDto, ProfileDto, UserSummaryDto } from './dto/user.dto';
+import { UpdateProfileDto } from './dto/update-profile.dto';
+import { User } from './entities/user.entity';
+import { FollowsRepository } from './follows.repository';
+import { UsersRepository } from './users.repository';
+import { UsersService } from './users.service';
+
+/** Profiles: what people see of a user (and the user of themselves), and editing one's own. */
+@Injectable()
+export class ProfilesService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly usersRepository: UsersRepository,
+    private readonly followsRepository: FollowsRepository,
+    private readonly images: ImagesService,
+    private readonly uploads: UploadsService,
+    private readonly imagePresenter: ImagePresenter,
+    private readonly db: TransactionHost,
+  ) {}
+
+  /** The caller's own account, the only view that carries the email. */
+  async ownAccount(viewer: Viewer): Promise<PrivateUserDto> {
+    const user = await this.users.findByIdOrGone(viewer.id);
+    return PrivateUserDto.fromUser(user, await this.avatarUrlOf(user));
+  }
+
+  async getProfile(username: string, viewer?: Viewer): Promise<ProfileDto> {
+    const user = await this.users.findByUsernameOrFail(username);
+    const following = viewer
+      ? (await this.followsRepository.followedAmong(viewer.id, [user.id])).has(user.id)
+      : false;
+    return ProfileDto.fromUser(user, await this.avatarUrlOf(user), viewer ? { following } : null);
+  }
+
+  /** Summaries of many users by id, in two queries whatever their number. */
+  async summaries(ids: string[]): Promise<Map<string, UserSummaryDto>> {
+    const users = await this.usersRepository.findByIds([...new Set(ids)]);
+    const avatars = await this.imagePresenter.describe(
+      users.flatMap((user) => (user.avatarImageId ? [user.avatarImageId] : [])),
+    );
+    return new Map(
+      users.map((user) => [
+        user.id,
+        UserSummaryDto.from(user, avatars.get(user.avatarImageId ?? '')?.url ?? null),
+      ]),
+    );
+  }
+
+  async updateProfile(viewer: Viewer, changes: UpdateProfileDto): Promise<PrivateUserDto> {
+    const fields: Partial<Pick<User, 'firstName' | 'lastName' | 'bio' | 'avatarImageId'>> = {};
+    if (changes.firstName !== undefined) fields.firstName = changes.firstName;
+    if (changes.lastName !== undefined) fields.lastName = changes.lastName;
+    if (changes.bio !== undefined) fields.bio = changes.bio;
+    // Checked outside the transaction: reading from storage must not hold the database.
+    const avatar = changes.avatarUploadId
+      ? await this.uploads.verifyUpload(viewer.id, changes.avatarUploadId, 'avatarUploadId')
+      : undefined;
+    await this.db.run(async () => {
+      const replaced = avatar ? (await this.users.findByIdOrGone(viewer.id)).avatarImageId : null;
+      if (avatar) {
+        await this.images.attach(avatar);
+        fields.avatarImageId = avatar.id;
+      }
+      if (Object.keys(fields).length > 0)
+        await this.usersRepository.updateProfile(viewer.id, fields, new Date());
+      if (replaced) await this.images.discard([replaced]);
+    });
+    return this.ownAccount(viewer);
+  }
+
+  private async avatarUrlOf(user: User): Promise<string | null> {
+    if (!user.avatarImageId) return null;
+    const avatars = await this.imagePresenter.describe([user.avatarImageId]);
+    return avatars.get(user.avatarImageId)?.url ?? null;
+  }
+}
