@@ -43,7 +43,7 @@ describe('AuthService', () => {
       verify: jest.fn(),
       verifyNothing: jest.fn(),
     });
-    sut = new AuthService(users as unknown as UsersService, hasher as unknown as PasswordHasher);
+    sut = new AuthService(users, hasher);
   });
 
   describe('signup', () => {

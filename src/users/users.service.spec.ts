@@ -29,11 +29,7 @@ describe('UsersService', () => {
       findByEmail: jest.fn(),
       findByUsername: jest.fn(),
     });
-    sut = new UsersService(
-      users as unknown as UsersRepository,
-      strictMock<ImagesService>() as unknown as ImagesService,
-      strictMock<TransactionHost>() as unknown as TransactionHost,
-    );
+    sut = new UsersService(users, strictMock<ImagesService>(), strictMock<TransactionHost>());
   });
 
   it('creates a user with a UUIDv7 id', async () => {

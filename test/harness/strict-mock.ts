@@ -1,19 +1,39 @@
-/**
- * A mock whose every method must be stubbed before use: calling anything else throws, so a
- * unit test fails on an unexpected collaboration instead of silently returning undefined.
- */
-export type StrictMock<T> = {
-  [K in keyof T]: T[K] extends (...args: infer A) => infer R ? jest.Mock<R, A> : T[K];
-};
+/** The names of T's methods (public members that are functions). */
+type MethodsOf<T> = {
+  [K in keyof T]: T[K] extends (...args: never[]) => unknown ? K : never;
+}[keyof T];
 
+/** A jest mock typed after T's method K. */
+type MockOf<T, K extends keyof T> = T[K] extends (...args: infer A) => infer R
+  ? jest.Mock<R, A>
+  : never;
+
+/**
+ * A stand-in for T that is a T to the code under test (no casts where it is passed) and whose
+ * stubbed methods are jest mocks to the test.
+ */
+export type StrictMock<T> = T & { [K in MethodsOf<T>]: MockOf<T, K> };
+
+/**
+ * A mock whose every method must be stubbed before use: calling or reading anything else
+ * throws, so a unit test fails on an unexpected collaboration instead of silently returning
+ * undefined. Stubs are typed after T's methods:
+ *
+ *   const users = strictMock<UsersRepository>({ findById: jest.fn() });
+ *   users.findById.mockResolvedValue(null);
+ *   const sut = new UsersService(users, ...);
+ */
 export function strictMock<T extends object>(
-  stubs: Partial<{ [K in keyof T]: jest.Mock }> = {},
+  stubs: { [K in MethodsOf<T>]?: MockOf<T, K> } = {},
 ): StrictMock<T> {
-  return new Proxy(stubs as object, {
-    get(target, property) {
-      if (property in target) return (target as Record<PropertyKey, unknown>)[property];
-      if (property === 'then' || typeof property === 'symbol') return undefined;
-      throw new Error(`Unexpected call to ${String(property)} on a strict mock`);
+  const target: object = stubs;
+  return new Proxy(target, {
+    get(stubbed, property) {
+      if (property in stubbed) return (stubbed as Record<PropertyKey, unknown>)[property];
+      // Promise resolution and jest's own inspection probe these; they are not collaborations.
+      if (property === 'then' || property === 'asymmetricMatch' || typeof property === 'symbol')
+        return undefined;
+      throw new Error(`Unexpected use of ${String(property)} on a strict mock`);
     },
   }) as StrictMock<T>;
 }
