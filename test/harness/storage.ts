@@ -65,6 +65,7 @@ export async function publish(
     .expect(201);
   return res.body as {
     id: string;
+    createdAt: string;
     image: { url: string; width: number; height: number; contentType: string };
   };
 }
