@@ -14,18 +14,21 @@ type MockOf<T, K extends keyof T> = T[K] extends (...args: infer A) => infer R
  */
 export type StrictMock<T> = T & { [K in MethodsOf<T>]: MockOf<T, K> };
 
+/** What a strict mock may be given: jest mocks for methods, values for other members. */
+export type Stubs<T> = { [K in MethodsOf<T>]?: jest.Mock } & {
+  [K in Exclude<keyof T, MethodsOf<T>>]?: T[K];
+};
+
 /**
- * A mock whose every method must be stubbed before use: calling or reading anything else
+ * A mock whose every member must be stubbed before use: calling or reading anything else
  * throws, so a unit test fails on an unexpected collaboration instead of silently returning
- * undefined. Stubs are typed after T's methods:
+ * undefined. The mock's methods are typed after T's:
  *
  *   const users = strictMock<UsersRepository>({ findById: jest.fn() });
  *   users.findById.mockResolvedValue(null);
  *   const sut = new UsersService(users, ...);
  */
-export function strictMock<T extends object>(
-  stubs: { [K in MethodsOf<T>]?: MockOf<T, K> } = {},
-): StrictMock<T> {
+export function strictMock<T extends object>(stubs: Stubs<T> = {}): StrictMock<T> {
   const target: object = stubs;
   return new Proxy(target, {
     get(stubbed, property) {

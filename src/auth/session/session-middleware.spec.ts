@@ -1,24 +1,24 @@
 import type { Request, Response } from 'express';
+import type { Session, SessionData } from 'express-session';
+import { strictMock } from '../../../test/harness/strict-mock';
 import { User } from '../../users/entities/user.entity';
 import { renewal, revocation } from './session-middleware';
 
-type FakeSession = Record<string, unknown> & { destroy: jest.Mock };
-
-function requestWith(user: Partial<User> | undefined, session: Record<string, unknown>) {
-  const fakeSession: FakeSession = {
-    ...session,
+function requestWith(user: Partial<User> | undefined, data: Partial<SessionData>) {
+  const session = strictMock<Session & Partial<SessionData>>({
+    generation: undefined,
+    passport: undefined,
+    renewedAt: undefined,
+    ...data,
     destroy: jest.fn((cb: (error?: unknown) => void) => cb()),
-  };
-  const req = {
-    user: user && Object.assign(new User(), user),
-    session: fakeSession,
-  } as unknown as Request;
-  return { req, session: fakeSession };
+  });
+  const req = strictMock<Request>({ user: user && Object.assign(new User(), user), session });
+  return { req, session };
 }
 
 const run = (handler: typeof revocation, req: Request) =>
   new Promise<unknown>((resolve) =>
-    handler(req, {} as Response, (error?: unknown) => resolve(error)),
+    handler(req, strictMock<Response>(), (error?: unknown) => resolve(error)),
   );
 
 describe('revocation', () => {

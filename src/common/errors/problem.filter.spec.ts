@@ -1,5 +1,6 @@
 import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
+import { strictMock } from '../../../test/harness/strict-mock';
 import { AppError, ErrorCode } from './app-error';
 import { ProblemDetailsFilter } from './problem.filter';
 
@@ -22,7 +23,10 @@ function respond(exception: unknown) {
       return this;
     },
   };
-  const host = { switchToHttp: () => ({ getResponse: () => res }) } as unknown as ArgumentsHost;
+  const http = strictMock<ReturnType<ArgumentsHost['switchToHttp']>>({
+    getResponse: jest.fn(() => res),
+  });
+  const host = strictMock<ArgumentsHost>({ switchToHttp: jest.fn(() => http) });
   new ProblemDetailsFilter().catch(exception, host);
   return {
     status: res.statusCode,

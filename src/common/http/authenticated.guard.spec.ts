@@ -1,11 +1,16 @@
-import type { ExecutionContext } from '@nestjs/common';
+import type { ArgumentsHost, ExecutionContext } from '@nestjs/common';
+import type { Request } from 'express';
+import { strictMock } from '../../../test/harness/strict-mock';
 import { AppError, ErrorCode } from '../errors/app-error';
 import { AuthenticatedGuard } from './authenticated.guard';
 
-const contextFor = (authenticated: boolean) =>
-  ({
-    switchToHttp: () => ({ getRequest: () => ({ isAuthenticated: () => authenticated }) }),
-  }) as unknown as ExecutionContext;
+const contextFor = (authenticated: boolean) => {
+  const request = strictMock<Request>({ isAuthenticated: jest.fn(() => authenticated) });
+  const http = strictMock<ReturnType<ArgumentsHost['switchToHttp']>>({
+    getRequest: jest.fn(() => request),
+  });
+  return strictMock<ExecutionContext>({ switchToHttp: jest.fn(() => http) });
+};
 
 describe('AuthenticatedGuard', () => {
   const sut = new AuthenticatedGuard();

@@ -1,0 +1,61 @@
+import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
+import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
+import { ErrorCode, notFound } from '../common/errors/app-error';
+import { Post } from './entities/post.entity';
+import { LikesRepository } from './likes.repository';
+import { LikesService } from './likes.service';
+import { PostsRepository } from './posts.repository';
+import { PostsService } from './posts.service';
+
+const viewer = { id: 'viewer-id', username: 'ada.l' };
+const post = Object.assign(new Post(), { id: 'post-id', authorId: 'author-id' });
+
+describe('LikesService', () => {
+  let tx: Transactions;
+  let likesRepository: StrictMock<LikesRepository>;
+  let postsRepository: StrictMock<PostsRepository>;
+  let posts: StrictMock<PostsService>;
+  let sut: LikesService;
+
+  beforeEach(() => {
+    tx = transactions();
+    likesRepository = strictMock<LikesRepository>({
+      insert: tx.inside(true),
+      delete: tx.inside(true),
+    });
+    postsRepository = strictMock<PostsRepository>({ adjust: tx.inside() });
+    posts = strictMock<PostsService>({ findOrFail: jest.fn().mockResolvedValue(post) });
+    sut = new LikesService(likesRepository, postsRepository, posts, tx.db);
+  });
+
+  it('likes a post and counts it, in one transaction that locks the post first', async () => {
+    await sut.like(viewer, post.id);
+    expect(tx.db.lockRows).toHaveBeenCalledWith(Post, [post.id]);
+    expect(likesRepository.insert).toHaveBeenCalledWith(
+      expect.objectContaining({ postId: post.id, userId: viewer.id }),
+    );
+    expect(postsRepository.adjust).toHaveBeenCalledWith(post.id, 'likeCount', 1);
+  });
+
+  it('counts nothing when the like was already there', async () => {
+    likesRepository.insert.mockResolvedValue(false);
+    await sut.like(viewer, post.id);
+    expect(postsRepository.adjust).not.toHaveBeenCalled();
+  });
+
+  it('takes a like back and uncounts it, only when there was one', async () => {
+    await sut.unlike(viewer, post.id);
+    expect(likesRepository.delete).toHaveBeenCalledWith(post.id, viewer.id);
+    expect(postsRepository.adjust).toHaveBeenCalledWith(post.id, 'likeCount', -1);
+    postsRepository.adjust.mockClear();
+    likesRepository.delete.mockResolvedValue(false);
+    await sut.unlike(viewer, post.id);
+    expect(postsRepository.adjust).not.toHaveBeenCalled();
+  });
+
+  it('is 404 for an unknown post, writing nothing', async () => {
+    posts.findOrFail.mockRejectedValue(notFound('Post'));
+    expect((await errorOf(sut.like(viewer, 'missing'))).code).toBe(ErrorCode.NotFound);
+    expect(tx.db.run).not.toHaveBeenCalled();
+  });
+});

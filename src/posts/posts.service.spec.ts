@@ -1,0 +1,156 @@
+import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
+import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
+import { ErrorCode } from '../common/errors/app-error';
+import type { ImageDto } from '../images/dto/upload.dto';
+import { ImagePresenter } from '../images/image-presenter';
+import { ImagesService } from '../images/images.service';
+import { UploadsService } from '../images/uploads.service';
+import type { UserSummaryDto } from '../users/dto/user.dto';
+import { FollowsService } from '../users/follows.service';
+import { ProfilesService } from '../users/profiles.service';
+import { UsersService } from '../users/users.service';
+import { Post } from './entities/post.entity';
+import { LikesRepository } from './likes.repository';
+import { PostsRepository } from './posts.repository';
+import { PostsService } from './posts.service';
+
+const author = { id: 'author-id', username: 'ada.l' };
+const stranger = { id: 'stranger-id', username: 'grace.h' };
+const verified = { id: 'image-id', width: 3, height: 2 };
+const image: ImageDto = { url: '/img', width: 3, height: 2, contentType: 'image/png' };
+const summary: UserSummaryDto = { ...author, firstName: null, lastName: null, avatarUrl: null };
+const post = Object.assign(new Post(), {
+  id: 'post-id',
+  authorId: author.id,
+  imageId: verified.id,
+  caption: 'Dawn',
+  altText: null,
+  likeCount: 2,
+  commentCount: 1,
+  createdAt: new Date('2026-01-02T03:04:05.678Z'),
+  updatedAt: new Date('2026-01-02T03:04:05.678Z'),
+});
+
+describe('PostsService', () => {
+  let tx: Transactions;
+  let postsRepository: StrictMock<PostsRepository>;
+  let likesRepository: StrictMock<LikesRepository>;
+  let uploads: StrictMock<UploadsService>;
+  let images: StrictMock<ImagesService>;
+  let users: StrictMock<UsersService>;
+  let follows: StrictMock<FollowsService>;
+  let sut: PostsService;
+
+  beforeEach(() => {
+    tx = transactions();
+    postsRepository = strictMock<PostsRepository>({
+      findById: jest.fn().mockResolvedValue(post),
+      insert: tx.inside(),
+      update: jest.fn().mockResolvedValue(undefined),
+      delete: tx.inside(),
+      findByAuthorsPage: jest.fn().mockResolvedValue([post]),
+    });
+    likesRepository = strictMock<LikesRepository>({
+      likedAmong: jest.fn().mockResolvedValue(new Set([post.id])),
+    });
+    uploads = strictMock<UploadsService>({ verifyUpload: jest.fn().mockResolvedValue(verified) });
+    images = strictMock<ImagesService>({ attach: tx.inside(), discard: tx.inside() });
+    const imagePresenter = strictMock<ImagePresenter>({
+      describe: jest.fn().mockResolvedValue(new Map([[verified.id, image]])),
+    });
+    users = strictMock<UsersService>({ adjustPostCount: tx.inside() });
+    const profiles = strictMock<ProfilesService>({
+      summaries: jest.fn().mockResolvedValue(new Map([[author.id, summary]])),
+    });
+    follows = strictMock<FollowsService>({ followeeIds: jest.fn().mockResolvedValue(['f1']) });
+    sut = new PostsService(
+      postsRepository,
+      likesRepository,
+      uploads,
+      images,
+      imagePresenter,
+      users,
+      profiles,
+      follows,
+      tx.db,
+    );
+  });
+
+  describe('create', () => {
+    it('verifies the upload first, then attaches it, inserts the post and counts it in one transaction', async () => {
+      const created = await sut.create(author, { uploadId: 'upload-id', caption: 'Dawn' });
+      expect(uploads.verifyUpload).toHaveBeenCalledWith(author.id, 'upload-id', 'uploadId');
+      expect(images.attach).toHaveBeenCalledWith(verified);
+      expect(postsRepository.insert).toHaveBeenCalledWith(
+        expect.objectContaining({ authorId: author.id, imageId: verified.id, caption: 'Dawn' }),
+      );
+      expect(users.adjustPostCount).toHaveBeenCalledWith(author.id, 1);
+      expect(created).toEqual(
+        expect.objectContaining({ author: summary, caption: 'Dawn', likeCount: 0 }),
+      );
+    });
+
+    it('opens no transaction when the upload is refused', async () => {
+      uploads.verifyUpload.mockRejectedValue(new Error('refused'));
+      await expect(sut.create(author, { uploadId: 'upload-id' })).rejects.toThrow('refused');
+      expect(tx.db.run).not.toHaveBeenCalled();
+    });
+  });
+
+  it('presents a post with the signed-in viewer’s like, and null for nobody', async () => {
+    expect((await sut.get(post.id, author)).viewer).toEqual({ liked: true });
+    expect(likesRepository.likedAmong).toHaveBeenCalledWith(author.id, [post.id]);
+    expect(await sut.get(post.id)).toEqual({
+      id: post.id,
+      author: summary,
+      image: { ...image, altText: null },
+      caption: 'Dawn',
+      createdAt: '2026-01-02T03:04:05.678Z',
+      likeCount: 2,
+      commentCount: 1,
+      viewer: null,
+    });
+  });
+
+  it('is 404 for an unknown post', async () => {
+    postsRepository.findById.mockResolvedValue(null);
+    expect((await errorOf(sut.get('missing'))).code).toBe(ErrorCode.NotFound);
+  });
+
+  it('builds the home feed from the viewer and the people they follow', async () => {
+    await sut.homeFeed(author, {});
+    expect(follows.followeeIds).toHaveBeenCalledWith(author.id);
+    expect(postsRepository.findByAuthorsPage).toHaveBeenCalledWith(
+      [author.id, 'f1'],
+      expect.objectContaining({ limit: expect.any(Number) }),
+    );
+  });
+
+  describe('update and delete', () => {
+    it.each([
+      ['update', () => sut.update(stranger, post.id, { caption: 'Mine now' })],
+      ['delete', () => sut.delete(stranger, post.id)],
+    ])('refuse to %s another author’s post with a 403, changing nothing', async (_action, act) => {
+      expect((await errorOf(act())).code).toBe(ErrorCode.Forbidden);
+      expect(postsRepository.update).not.toHaveBeenCalled();
+      expect(tx.db.run).not.toHaveBeenCalled();
+    });
+
+    it('updates only the fields given', async () => {
+      await sut.update(author, post.id, { altText: 'A red sky' });
+      expect(postsRepository.update).toHaveBeenCalledWith(
+        post.id,
+        { altText: 'A red sky' },
+        expect.any(Date),
+      );
+    });
+
+    it('deletes the post, discards its image and uncounts it in one transaction', async () => {
+      await sut.delete(author, post.id);
+      expect(tx.db.lockRows).toHaveBeenCalledWith(Post, [post.id]);
+      expect(postsRepository.delete).toHaveBeenCalledWith(post.id);
+      expect(images.discard).toHaveBeenCalledWith([verified.id]);
+      expect(users.adjustPostCount).toHaveBeenCalledWith(author.id, -1);
+    });
+  });
+});
