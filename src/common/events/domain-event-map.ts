@@ -1,0 +1,29 @@
+/**
+ * Every domain event and its payload. Payloads carry ids, never entities: a listener reads
+ * what it needs through its own module. Events are emitted after the change, inside the
+ * transaction that made it (see DomainEvents).
+ */
+export interface DomainEventMap {
+  /** A post became visible in feeds (published, or created when there is no processing). */
+  'post.published': { postId: string; authorId: string };
+  /** A post's caption (or other content) was edited. */
+  'post.updated': { postId: string; authorId: string };
+  'post.deleted': { postId: string; authorId: string };
+  /** `userId` liked the post of `postAuthorId`. */
+  'like.added': { postId: string; postAuthorId: string; userId: string };
+  'like.removed': { postId: string; postAuthorId: string; userId: string };
+  /** `userId` commented on the post of `postAuthorId`. */
+  'comment.added': { commentId: string; postId: string; postAuthorId: string; userId: string };
+  'comment.deleted': { commentId: string; postId: string; postAuthorId: string; userId: string };
+  'follow.added': { followerId: string; followeeId: string };
+  'follow.removed': { followerId: string; followeeId: string };
+  'user.blocked': { blockerId: string; blockedId: string };
+  /** Emitted before the account's rows go, so listeners can still read what they must undo. */
+  'account.deleted': { userId: string };
+}
+
+export type DomainEventName = keyof DomainEventMap;
+
+export type DomainEventListener<K extends DomainEventName> = (
+  payload: DomainEventMap[K],
+) => Promise<void> | void;
