@@ -1,10 +1,12 @@
 import { AccountsAndSessions1764000000000 } from './1764000000000-accounts-and-sessions';
 import { ImagesAndPosts1764100000000 } from './1764100000000-images-and-posts';
 import { Social1764200000000 } from './1764200000000-social';
+import { Jobs1764300000000 } from './1764300000000-jobs';
 
 /** Every migration, in order. Listed (not globbed) so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
   AccountsAndSessions1764000000000,
   ImagesAndPosts1764100000000,
   Social1764200000000,
+  Jobs1764300000000,
 ];

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ServeStaticModule } from '@nestjs/serve-static';
 import { AuthModule } from './auth/auth.module';
+import { EventsModule } from './common/events/events.module';
 import { ProblemDetailsFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { CrossOriginGuard } from './common/http/cross-origin.guard';
@@ -13,6 +14,7 @@ import { hasWebBuild, webDir } from './config/web';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
+import { JobsModule } from './jobs/jobs.module';
 import { PostsModule } from './posts/posts.module';
 import { UsersModule } from './users/users.module';
 
@@ -21,6 +23,8 @@ import { UsersModule } from './users/users.module';
     FreebConfigModule,
     LoggingModule,
     DatabaseModule,
+    EventsModule,
+    JobsModule,
     ThrottlingModule,
     ImagesModule,
     UsersModule,

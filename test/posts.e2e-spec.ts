@@ -269,7 +269,7 @@ describe('Feeds are keyset pages (e2e)', () => {
 
   beforeAll(async () => {
     // An idle worker, so the query counts below are the request's own.
-    t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '3600000' });
+    t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '3600000', WORKERS: 'off' });
     for (let i = 0; i < 3; i++) authors.push(await signUp(t));
     for (let i = 0; i < 250; i++) {
       const post = (await publish(t, authors[i % 3].agent, {

@@ -32,6 +32,30 @@ describe('loadConfiguration', () => {
     expect(sut.session.store).toBe('database');
     expect(sut.session.secret).toBeUndefined();
     expect(sut.session.maxAgeMs).toBe(14 * 24 * 3600_000);
+    expect(sut.jobs).toEqual({
+      workers: 'in-process',
+      pollIntervalMs: 1000,
+      retryBaseMs: 5000,
+      leaseMs: 60_000,
+      concurrency: 1,
+    });
+  });
+
+  it('reads the job settings', () => {
+    const sut = loadConfiguration({
+      WORKERS: 'off',
+      JOBS_POLL_INTERVAL_MS: '250',
+      JOBS_RETRY_BASE_MS: '100',
+      JOBS_LEASE_MS: '30000',
+      JOBS_CONCURRENCY: '4',
+    });
+    expect(sut.jobs).toEqual({
+      workers: 'off',
+      pollIntervalMs: 250,
+      retryBaseMs: 100,
+      leaseMs: 30_000,
+      concurrency: 4,
+    });
   });
 
   it('reads the cloud settings', () => {
@@ -95,6 +119,11 @@ describe('loadConfiguration', () => {
     [{ DYNAMODB_TABLE: 'a b' }, 'DYNAMODB_TABLE'],
     [{ DB_MIGRATE_ON_START: 'perhaps' }, 'DB_MIGRATE_ON_START'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ WORKERS: 'separate' }, 'WORKERS'],
+    [{ JOBS_POLL_INTERVAL_MS: '0' }, 'JOBS_POLL_INTERVAL_MS'],
+    [{ JOBS_RETRY_BASE_MS: 'fast' }, 'JOBS_RETRY_BASE_MS'],
+    [{ JOBS_LEASE_MS: '50' }, 'JOBS_LEASE_MS'],
+    [{ JOBS_CONCURRENCY: '0' }, 'JOBS_CONCURRENCY'],
   ])('refuses %j, naming %s', (env, variable) => {
     const problems = problemsOf(env as Record<string, string>);
     expect(problems).toHaveLength(1);

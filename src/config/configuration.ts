@@ -62,11 +62,25 @@ export interface StorageConfig {
   workerIntervalMs: number;
 }
 
+export interface JobsConfig {
+  /** `in-process`: the API process also runs the job workers; `off`: only `npm run worker` does. */
+  workers: 'in-process' | 'off';
+  /** How long an idle worker waits before looking for due jobs again. */
+  pollIntervalMs: number;
+  /** The first retry's delay; each further retry doubles it (capped at an hour). */
+  retryBaseMs: number;
+  /** How long a claim holds a job; renewed while its handler runs. */
+  leaseMs: number;
+  /** Worker loops per process (always one on SQLite). */
+  concurrency: number;
+}
+
 export interface FreebConfig {
   app: AppConfig;
   database: DatabaseConfig;
   session: SessionConfig;
   storage: StorageConfig;
+  jobs: JobsConfig;
 }
 
 /** A configuration problem: its message names the variable and what is expected, never the value. */
@@ -197,6 +211,16 @@ function parseStorage(reader: EnvReader, dataDir: string, region: string): Stora
   };
 }
 
+function parseJobs(reader: EnvReader): JobsConfig {
+  return {
+    workers: reader.oneOf('WORKERS', 'in-process', ['in-process', 'off'] as const),
+    pollIntervalMs: reader.integer('JOBS_POLL_INTERVAL_MS', 1000, 10, 60_000),
+    retryBaseMs: reader.integer('JOBS_RETRY_BASE_MS', 5000, 10, 3600_000),
+    leaseMs: reader.integer('JOBS_LEASE_MS', 60_000, 200, 3600_000),
+    concurrency: reader.integer('JOBS_CONCURRENCY', 1, 1, 32),
+  };
+}
+
 function parseSessionSecret(reader: EnvReader, production: boolean): string | undefined {
   const secret = reader.raw('SESSION_SECRET');
   if (!production) return secret;
@@ -255,6 +279,8 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
     reader.problems.push('DYNAMODB_TABLE must be 3 to 255 letters, digits, _ . or -');
   }
 
+  const jobs = parseJobs(reader);
+
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
-  return { app, database, session, storage };
+  return { app, database, session, storage, jobs };
 }

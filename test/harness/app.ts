@@ -53,6 +53,8 @@ async function isolatedEnv(
     // Fixtures come from distinct client addresses (X-Forwarded-For), as behind a proxy.
     TRUST_PROXY: 'loopback',
     STORAGE_WORKER_INTERVAL_MS: '100',
+    JOBS_POLL_INTERVAL_MS: '100',
+    JOBS_RETRY_BASE_MS: '100',
   };
   if (mode === 'embedded') return { env, drop: async () => undefined };
 

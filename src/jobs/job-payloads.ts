@@ -1,0 +1,26 @@
+/**
+ * Every job type and its payload (JSON, ids rather than rows). A module that adds a job type
+ * adds its line here and a handler decorated `@OnJob(type)`.
+ */
+export interface JobPayloads {
+  /** Remove one object from storage; a missing object counts as removed. */
+  'storage.delete': { key: string };
+  /** Upload intents never used: rows removed, their objects queued for deletion (recurring). */
+  'uploads.sweep': Record<string, never>;
+}
+
+export type JobType = keyof JobPayloads;
+
+/** What a handler learns about the run besides its payload. */
+export interface JobContext {
+  jobId: string;
+  /** 1 on the first run. */
+  attempt: number;
+  /** Aborted when the worker gives the job up (shutdown past its grace, or a lost lease). */
+  signal: AbortSignal;
+}
+
+export type JobHandler<K extends JobType> = (
+  payload: JobPayloads[K],
+  context: JobContext,
+) => Promise<void>;
