@@ -22,7 +22,8 @@ function start(env: Record<string, string>) {
           ...env,
         },
         encoding: 'utf8',
-        timeout: 20_000,
+        // Generous: ts-node compiles the whole app first, slow on a busy machine.
+        timeout: 60_000,
       },
     );
     return { status: result.status, stderr: result.stderr.trim(), stdout: result.stdout.trim() };
@@ -49,5 +50,5 @@ describe('Configuration is validated at start (e2e)', () => {
     expect(stderr).toContain(variable);
     expect(stderr).not.toContain('s3cret-db-pass');
     expect(stderr).not.toContain('keyboard cat');
-  });
+  }, 90_000);
 });
