@@ -9,11 +9,15 @@ describe('Accessibility of the main pages (axe-core)', () => {
   let browser: Browser;
   let page: Page;
   let postId: string;
+  let username: string;
 
   beforeAll(async () => {
     t = await startApp();
     const origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
     const author = await signUp(t, { firstName: 'Grace' });
+    username = author.username;
+    const follower = await signUp(t);
+    await follower.agent.put(`/api/users/${author.username}/follow`).expect(204);
     postId = (await publish(t, author.agent, { caption: 'A test card', altText: 'A red square' }))
       .id;
     browser = await launchBrowser();
@@ -32,17 +36,31 @@ describe('Accessibility of the main pages (axe-core)', () => {
     await t?.close();
   });
 
-  it.each([
-    ['home', '/', 'Home'],
-    ['explore', '/explore', 'Explore'],
+  const pages: Array<[string, () => string, string]> = [
+    ['home', () => '/', 'Home'],
+    ['explore', () => '/explore', 'Explore'],
     ['post', () => `/p/${postId}`, 'Comments'],
-    ['new post', '/new', 'New post'],
-    ['settings', '/settings', 'Settings'],
-  ])('has no serious accessibility problems on the %s page', async (_name, path, heading) => {
-    await page.goto(typeof path === 'function' ? path() : path);
-    await page.getByRole('heading', { name: heading }).first().waitFor();
-    expect(await accessibilityProblems(page)).toEqual([]);
-  });
+    ['new post', () => '/new', 'New post'],
+    ['settings', () => '/settings', 'Settings'],
+    ['profile', () => `/u/${username}`, 'Grace'],
+    ['followers', () => `/u/${username}/followers`, 'Followers of'],
+    ['following', () => `/u/${username}/following`, 'Followed by'],
+    ['not found', () => '/p/01890000-0000-7000-8000-000000000000', 'Post not found'],
+  ];
+  it.each(
+    pages.flatMap(([name, path, heading]) => [
+      [name, 'desktop', 1280, 900, path, heading] as const,
+      [name, 'phone', 390, 844, path, heading] as const,
+    ]),
+  )(
+    'has no serious accessibility problems on the %s page (%s)',
+    async (_name, _device, width, height, path, heading) => {
+      await page.setViewportSize({ width, height });
+      await page.goto(path());
+      await page.getByRole('heading', { name: heading }).first().waitFor();
+      expect(await accessibilityProblems(page)).toEqual([]);
+    },
+  );
 
   it('would catch an unlabelled input (the check itself works)', async () => {
     const scratch = await browser.newPage();

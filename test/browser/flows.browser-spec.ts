@@ -128,7 +128,7 @@ describe('Freeb in a browser', () => {
     await bob.goto('/u/ada_browser');
     await bob.getByRole('button', { name: 'Follow' }).click();
     await bob.getByRole('button', { name: 'Unfollow' }).waitFor();
-    await bob.getByText('1 followers').waitFor();
+    await bob.getByText('1 follower', { exact: true }).waitFor();
     await screenshot(bob, 'profile');
     await bob.goto('/');
     await bob.getByRole('article', { name: 'Post by ada_browser' }).waitFor();

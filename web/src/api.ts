@@ -22,11 +22,32 @@ export class ApiError extends Error {
     super(problem.detail);
   }
 
-  /** The message for one field, if the API named it. */
-  fieldMessage(field: string): string | undefined {
-    return this.problem.errors?.find((error) => error.field === field)?.message;
+  /**
+   * The message for one field, if the API named it, worded for a person: the API's messages
+   * start with the raw field name (`currentPassword is not correct`), replaced by the label.
+   */
+  fieldMessage(field: string, label?: string): string | undefined {
+    const message = this.problem.errors?.find((error) => error.field === field)?.message;
+    if (message === undefined || label === undefined) return message;
+    return message.startsWith(`${field} `) ? `${label}${message.slice(field.length)}` : message;
+  }
+
+  /** Whether the API blamed one of these fields (so the form shows it there, not twice). */
+  blames(fields: string[]): boolean {
+    return this.problem.errors?.some((error) => fields.includes(error.field)) ?? false;
+  }
+
+  /** 5xx and network failures: Freeb itself is unavailable, not the thing asked for. */
+  get unavailable(): boolean {
+    return this.status === 0 || this.status >= 500;
   }
 }
+
+/** Fired when the API answers 401 to a signed-in call: the session ended (revoked, expired). */
+export const SESSION_ENDED = 'freeb:session-ended';
+
+/** Calls whose 401 means "not signed in" rather than "your session ended". */
+const SIGNED_OUT_IS_EXPECTED = ['/api/auth/me', '/api/auth/login', '/api/auth/signup'];
 
 export interface UserSummary {
   id: string;
@@ -123,6 +144,9 @@ async function request<T>(method: string, path: string, body?: unknown): Promise
       detail: `Something went wrong (${res.status}).`,
     };
     const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
+    if (res.status === 401 && !SIGNED_OUT_IS_EXPECTED.includes(path)) {
+      window.dispatchEvent(new Event(SESSION_ENDED));
+    }
     throw new ApiError(res.status, problem, retryAfter);
   }
   return data as T;
@@ -163,6 +187,16 @@ export const api = {
     request<void>('PUT', `/api/users/${encodeURIComponent(username)}/follow`),
   unfollow: (username: string) =>
     request<void>('DELETE', `/api/users/${encodeURIComponent(username)}/follow`),
+  followers: (username: string, cursor?: string | null) =>
+    request<Page<UserSummary>>(
+      'GET',
+      page(`/api/users/${encodeURIComponent(username)}/followers`, cursor),
+    ),
+  following: (username: string, cursor?: string | null) =>
+    request<Page<UserSummary>>(
+      'GET',
+      page(`/api/users/${encodeURIComponent(username)}/following`, cursor),
+    ),
   meta: () => request<Meta>('GET', '/api/meta'),
   publicFeed: (cursor?: string | null) => request<Page<Post>>('GET', page('/api/posts', cursor)),
   homeFeed: (cursor?: string | null) => request<Page<Post>>('GET', page('/api/feed', cursor)),

@@ -93,11 +93,13 @@ describe('SignupPage', () => {
     await userEvent.type(screen.getByLabelText('Email'), 'ada@example.com');
     await userEvent.type(screen.getByLabelText('Password'), 'a long passphrase');
     await userEvent.click(screen.getByRole('button', { name: 'Sign up' }));
-    expect(await screen.findByText('username is already taken')).toBeInTheDocument();
-    expect(screen.getByText('email is already registered')).toBeInTheDocument();
+    // In words next to each field (the label, not the raw field name), and not again below.
+    expect(await screen.findByText('Username is already taken')).toBeInTheDocument();
+    expect(screen.getByText('Email is already registered')).toBeInTheDocument();
+    expect(screen.getAllByRole('alert')).toHaveLength(2);
     expect(screen.getByLabelText('Username')).toHaveAttribute('aria-invalid', 'true');
     expect(screen.getByLabelText('Username')).toHaveAccessibleDescription(
-      /username is already taken/,
+      /Username is already taken/,
     );
   });
 });

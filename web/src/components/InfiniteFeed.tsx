@@ -1,65 +1,32 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
-import { describeError, type Page, type Post } from '../api';
+import type { ReactNode } from 'react';
+import type { Page, Post } from '../api';
+import { useNearViewport, usePagedList } from '../pages-cache';
 import { PostCard } from './PostCard';
+import { PostTile } from './PostTile';
 
-/** A grid of posts that loads the next cursor page when its end scrolls into view. */
-export function InfiniteFeed({
+/**
+ * A list that loads the next cursor page when its end scrolls into view (with a "Load more"
+ * button as a fallback), kept across navigation under `cacheKey`.
+ */
+export function PagedList<T extends { id: string }>({
+  cacheKey,
   load,
   empty,
+  className,
+  render,
 }: {
-  load: (cursor: string | null) => Promise<Page<Post>>;
-  empty: React.ReactNode;
+  cacheKey: string;
+  load: (cursor: string | null) => Promise<Page<T>>;
+  empty: ReactNode;
+  className: string;
+  render: (item: T) => ReactNode;
 }) {
-  const [posts, setPosts] = useState<Post[]>([]);
-  const [cursor, setCursor] = useState<string | null>(null);
-  const [done, setDone] = useState(false);
-  const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<string>();
-  const sentinel = useRef<HTMLDivElement>(null);
-  const busy = useRef(false);
-
-  const more = useCallback(async () => {
-    if (busy.current || done) return;
-    busy.current = true;
-    setLoading(true);
-    setError(undefined);
-    try {
-      const page = await load(cursor);
-      setPosts((previous) => [
-        ...previous,
-        ...page.items.filter((post) => !previous.some((seen) => seen.id === post.id)),
-      ]);
-      setCursor(page.nextCursor);
-      setDone(page.nextCursor === null);
-    } catch (caught) {
-      setError(describeError(caught));
-    } finally {
-      busy.current = false;
-      setLoading(false);
-    }
-  }, [load, cursor, done]);
-
-  useEffect(() => {
-    const target = sentinel.current;
-    if (!target || done || error) return;
-    const observer = new IntersectionObserver(
-      (entries) => {
-        if (entries.some((entry) => entry.isIntersecting)) void more();
-      },
-      { rootMargin: '600px' },
-    );
-    observer.observe(target);
-    return () => observer.disconnect();
-  }, [more, done, error]);
-
+  const { items, done, loading, error, more } = usePagedList(cacheKey, load);
+  const sentinel = useNearViewport(() => void more(), !done && !error);
   return (
     <section aria-busy={loading}>
-      <div className="grid">
-        {posts.map((post) => (
-          <PostCard key={post.id} post={post} />
-        ))}
-      </div>
-      {done && posts.length === 0 && <div className="empty">{empty}</div>}
+      <div className={className}>{items.map(render)}</div>
+      {done && items.length === 0 && <div className="empty">{empty}</div>}
       {error && (
         <p role="alert" className="error">
           {error}{' '}
@@ -82,5 +49,47 @@ export function InfiniteFeed({
         </div>
       )}
     </section>
+  );
+}
+
+/** A single column of post cards (home, explore). */
+export function InfiniteFeed({
+  cacheKey = 'feed',
+  load,
+  empty,
+}: {
+  cacheKey?: string;
+  load: (cursor: string | null) => Promise<Page<Post>>;
+  empty: ReactNode;
+}) {
+  return (
+    <PagedList
+      cacheKey={cacheKey}
+      load={load}
+      empty={empty}
+      className="feed"
+      render={(post) => <PostCard key={post.id} post={post} />}
+    />
+  );
+}
+
+/** A grid of square thumbnails (a profile). */
+export function PostGrid({
+  cacheKey,
+  load,
+  empty,
+}: {
+  cacheKey: string;
+  load: (cursor: string | null) => Promise<Page<Post>>;
+  empty: ReactNode;
+}) {
+  return (
+    <PagedList
+      cacheKey={cacheKey}
+      load={load}
+      empty={empty}
+      className="tiles"
+      render={(post) => <PostTile key={post.id} post={post} />}
+    />
   );
 }

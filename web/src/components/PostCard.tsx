@@ -1,10 +1,16 @@
 import { Link } from 'react-router';
 import type { Post } from '../api';
+import { useLike } from '../like';
 import { Avatar, displayName } from './Avatar';
-import { LikeButton } from './LikeButton';
+import { DoubleTapLike } from './DoubleTap';
+import { LikeControl } from './LikeButton';
 import { PostImage } from './PostImage';
 
+const shortDate = (iso: string) =>
+  new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
+
 export function PostCard({ post }: { post: Post }) {
+  const like = useLike(post);
   return (
     <article className="card" aria-label={`Post by ${post.author.username}`}>
       <header className="card-head">
@@ -12,16 +18,27 @@ export function PostCard({ post }: { post: Post }) {
           <Avatar user={post.author} />
           <span>{displayName(post.author)}</span>
         </Link>
+        <Link
+          to={`/p/${post.id}`}
+          className="muted when"
+          aria-label={`Open post, ${shortDate(post.createdAt)}`}
+        >
+          <time dateTime={post.createdAt}>{shortDate(post.createdAt)}</time>
+        </Link>
       </header>
-      <Link to={`/p/${post.id}`} className="image-link" aria-label="Open post">
+      <DoubleTapLike like={like}>
         <PostImage post={post} />
-      </Link>
+      </DoubleTapLike>
       <footer className="card-foot">
-        <LikeButton post={post} />
+        <LikeControl like={like} />
         <Link to={`/p/${post.id}`} className="comments-link">
           {post.commentCount} {post.commentCount === 1 ? 'comment' : 'comments'}
         </Link>
-        {post.caption && <p className="caption">{post.caption}</p>}
+        {post.caption && (
+          <p className="caption">
+            <strong>{post.author.username}</strong> {post.caption}
+          </p>
+        )}
       </footer>
     </article>
   );

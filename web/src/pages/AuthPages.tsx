@@ -1,12 +1,15 @@
 import { useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { api, ApiError, describeError } from '../api';
 import { Field } from '../components/Field';
-import { useSession } from '../session';
+import { afterLogin, useSession } from '../session';
+import { useTitle } from '../title';
 
 export function LoginPage() {
   const { setMe } = useSession();
   const navigate = useNavigate();
+  const location = useLocation();
+  useTitle('Log in');
   const [login, setLogin] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string>();
@@ -18,7 +21,7 @@ export function LoginPage() {
     setError(undefined);
     try {
       setMe(await api.login(login, password));
-      navigate('/');
+      navigate(afterLogin(location.search), { replace: true });
     } catch (caught) {
       setError(describeError(caught));
     } finally {
@@ -63,9 +66,18 @@ export function LoginPage() {
   );
 }
 
+const SIGNUP_LABELS = {
+  username: 'Username',
+  email: 'Email',
+  password: 'Password',
+  firstName: 'First name',
+  lastName: 'Last name',
+};
+
 export function SignupPage() {
   const { setMe } = useSession();
   const navigate = useNavigate();
+  useTitle('Sign up');
   const [fields, setFields] = useState({
     username: '',
     email: '',
@@ -75,8 +87,8 @@ export function SignupPage() {
   });
   const [error, setError] = useState<ApiError | Error>();
   const [busy, setBusy] = useState(false);
-  const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldMessage(name) : undefined;
+  const fieldError = (name: keyof typeof SIGNUP_LABELS) =>
+    error instanceof ApiError ? error.fieldMessage(name, SIGNUP_LABELS[name]) : undefined;
   const set = (name: keyof typeof fields) => (event: React.ChangeEvent<HTMLInputElement>) =>
     setFields({ ...fields, [name]: event.target.value });
 
@@ -102,7 +114,7 @@ export function SignupPage() {
   }
 
   const general =
-    error && !(error instanceof ApiError && error.problem.errors?.length)
+    error && !(error instanceof ApiError && error.blames(Object.keys(SIGNUP_LABELS)))
       ? describeError(error)
       : undefined;
   return (

@@ -3,16 +3,19 @@ import { Link } from 'react-router';
 import { api } from '../api';
 import { InfiniteFeed } from '../components/InfiniteFeed';
 import { useSession } from '../session';
+import { useTitle } from '../title';
 
 export function HomePage() {
   const { me } = useSession();
   const load = useCallback((cursor: string | null) => api.homeFeed(cursor), []);
+  useTitle(me ? 'Home' : me === null ? 'Explore' : undefined);
   if (me === undefined) return <p className="muted">Loading…</p>;
   if (!me) return <ExplorePage />;
   return (
-    <main>
-      <h1>Home</h1>
+    <main className="column">
+      <h1 className="visually-hidden">Home</h1>
       <InfiniteFeed
+        cacheKey={`home ${me.id}`}
         load={load}
         empty={
           <p>
@@ -28,16 +31,21 @@ export function HomePage() {
 export function ExplorePage() {
   const { me } = useSession();
   const load = useCallback((cursor: string | null) => api.publicFeed(cursor), []);
+  useTitle('Explore');
   return (
-    <main>
-      <h1>Explore</h1>
+    <main className="column">
+      <h1 className="visually-hidden">Explore</h1>
       {me === null && (
         <p className="intro">
           Freeb is a place to share photos. <Link to="/signup">Sign up</Link> to post, follow and
           like.
         </p>
       )}
-      <InfiniteFeed load={load} empty={<p>No photos yet. Be the first to share one.</p>} />
+      <InfiniteFeed
+        cacheKey="explore"
+        load={load}
+        empty={<p>No photos yet. Be the first to share one.</p>}
+      />
     </main>
   );
 }

@@ -1,44 +1,42 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, describeError, type Post } from '../api';
 import { Avatar, displayName } from '../components/Avatar';
 import { Comments } from '../components/Comments';
 import { Field } from '../components/Field';
-import { LikeButton } from '../components/LikeButton';
+import { LoadFailure } from '../components/LoadFailure';
+import { DoubleTapLike } from '../components/DoubleTap';
+import { LikeControl } from '../components/LikeButton';
+import { useLike } from '../like';
 import { PostImage } from '../components/PostImage';
+import { useResource } from '../resource';
 import { useSession } from '../session';
+import { useTitle } from '../title';
 
 export function PostPage() {
   const { id = '' } = useParams();
   const { me } = useSession();
+  const { resource, retry, set } = useResource(() => api.post(id), `${id} ${me?.id}`);
+  if (resource.state === 'loading') return <p className="muted">Loading…</p>;
+  if (resource.state === 'failed')
+    return <LoadFailure error={resource.error} what="Post" onRetry={retry} />;
+  return <PostView post={resource.value} setPost={set} />;
+}
+
+function PostView({ post, setPost }: { post: Post; setPost: (post: Post) => void }) {
+  const { me } = useSession();
   const navigate = useNavigate();
-  const [post, setPost] = useState<Post | null>();
   const [error, setError] = useState<string>();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState({ caption: '', altText: '' });
-
-  useEffect(() => {
-    setPost(undefined);
-    api.post(id).then(setPost, (caught: unknown) => {
-      setPost(null);
-      setError(describeError(caught));
-    });
-  }, [id, me?.id]);
-
-  if (post === undefined) return <p className="muted">Loading…</p>;
-  if (post === null)
-    return (
-      <main className="narrow">
-        <h1>Post not found</h1>
-        <p role="alert">{error}</p>
-      </main>
-    );
+  const like = useLike(post);
+  useTitle(`Photo by @${post.author.username}`);
   const own = me?.id === post.author.id;
 
   async function save(event: FormEvent) {
     event.preventDefault();
     try {
-      setPost(await api.updatePost(post!.id, draft));
+      setPost(await api.updatePost(post.id, draft));
       setEditing(false);
       setError(undefined);
     } catch (caught) {
@@ -49,8 +47,8 @@ export function PostPage() {
   async function remove() {
     if (!window.confirm('Delete this post? This cannot be undone.')) return;
     try {
-      await api.deletePost(post!.id);
-      navigate(`/u/${post!.author.username}`);
+      await api.deletePost(post.id);
+      navigate(`/u/${post.author.username}`);
     } catch (caught) {
       setError(describeError(caught));
     }
@@ -58,7 +56,9 @@ export function PostPage() {
 
   return (
     <main className="post-page">
-      <PostImage post={post} eager />
+      <DoubleTapLike like={like}>
+        <PostImage post={post} eager />
+      </DoubleTapLike>
       <div className="post-side">
         <Link to={`/u/${post.author.username}`} className="author">
           <Avatar user={post.author} />
@@ -93,7 +93,7 @@ export function PostPage() {
         <p className="muted">
           <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
         </p>
-        <LikeButton key={`${post.id}-${me?.id}`} post={post} />
+        <LikeControl like={like} />
         {own && !editing && (
           <p className="actions">
             <button

@@ -1,43 +1,48 @@
-import { useCallback, useEffect, useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { useCallback, useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
 import { api, describeError, type Profile } from '../api';
 import { Avatar, displayName } from '../components/Avatar';
-import { InfiniteFeed } from '../components/InfiniteFeed';
-import { useSession } from '../session';
+import { PostGrid } from '../components/InfiniteFeed';
+import { LoadFailure } from '../components/LoadFailure';
+import { useResource } from '../resource';
+import { loginPath, useSession } from '../session';
+import { useTitle } from '../title';
 
 export function ProfilePage() {
   const { username = '' } = useParams();
   const { me } = useSession();
-  const [profile, setProfile] = useState<Profile | null>();
+  const { resource, retry, set } = useResource(
+    () => api.profile(username),
+    `${username} ${me?.id}`,
+  );
+  if (resource.state === 'loading') return <p className="muted">Loading…</p>;
+  if (resource.state === 'failed')
+    return <LoadFailure error={resource.error} what="User" onRetry={retry} />;
+  return <ProfileView profile={resource.value} setProfile={set} />;
+}
+
+function ProfileView({
+  profile,
+  setProfile,
+}: {
+  profile: Profile;
+  setProfile: (profile: Profile) => void;
+}) {
+  const { me } = useSession();
+  const location = useLocation();
   const [error, setError] = useState<string>();
+  const { username } = profile;
   const load = useCallback((cursor: string | null) => api.userPosts(username, cursor), [username]);
-
-  useEffect(() => {
-    setProfile(undefined);
-    api.profile(username).then(setProfile, (caught: unknown) => {
-      setProfile(null);
-      setError(describeError(caught));
-    });
-  }, [username, me?.id]);
-
-  if (profile === undefined) return <p className="muted">Loading…</p>;
-  if (profile === null)
-    return (
-      <main className="narrow">
-        <h1>User not found</h1>
-        <p role="alert">{error}</p>
-      </main>
-    );
+  useTitle(`${displayName(profile)} (@${username})`);
 
   async function toggleFollow() {
-    if (!profile) return;
     const following = profile.viewer?.following ?? false;
     setError(undefined);
     try {
-      await (following ? api.unfollow(profile.username) : api.follow(profile.username));
+      await (following ? api.unfollow(username) : api.follow(username));
       setProfile({
         ...profile,
-        viewer: { following: !following },
+        viewer: { ...profile.viewer, following: !following },
         counts: { ...profile.counts, followers: profile.counts.followers + (following ? -1 : 1) },
       });
     } catch (caught) {
@@ -49,47 +54,61 @@ export function ProfilePage() {
   return (
     <main>
       <header className="profile">
-        <Avatar user={profile} size={96} />
+        <Avatar user={profile} size={88} />
         <div>
           <h1>{displayName(profile)}</h1>
-          <p className="muted">@{profile.username}</p>
-          {profile.bio && <p>{profile.bio}</p>}
+          <p className="muted handle">@{username}</p>
           <ul className="counts" aria-label="Counts">
             <li>
-              <strong>{profile.counts.posts}</strong> posts
+              <strong>{profile.counts.posts}</strong>{' '}
+              {profile.counts.posts === 1 ? 'post' : 'posts'}
             </li>
             <li>
-              <strong>{profile.counts.followers}</strong> followers
+              <Link to={`/u/${username}/followers`}>
+                <strong>{profile.counts.followers}</strong>{' '}
+                {profile.counts.followers === 1 ? 'follower' : 'followers'}
+              </Link>
             </li>
             <li>
-              <strong>{profile.counts.following}</strong> following
+              <Link to={`/u/${username}/following`}>
+                <strong>{profile.counts.following}</strong> following
+              </Link>
             </li>
           </ul>
-          {own ? (
-            <Link to="/settings" className="button-like">
-              Edit profile
-            </Link>
-          ) : me ? (
-            <button
-              type="button"
-              onClick={() => void toggleFollow()}
-              aria-pressed={profile.viewer?.following ?? false}
-            >
-              {profile.viewer?.following ? 'Unfollow' : 'Follow'}
-            </button>
-          ) : (
-            <Link to="/login" className="button-like">
-              Log in to follow
-            </Link>
-          )}
-          {error && (
-            <p role="alert" className="error">
-              {error}
-            </p>
-          )}
         </div>
       </header>
-      <InfiniteFeed key={username} load={load} empty={<p>No posts yet.</p>} />
+      {profile.bio && <p className="bio">{profile.bio}</p>}
+      <p className="profile-actions">
+        {own ? (
+          <Link to="/settings" className="button-like secondary">
+            Edit profile
+          </Link>
+        ) : me ? (
+          <button
+            type="button"
+            onClick={() => void toggleFollow()}
+            aria-pressed={profile.viewer?.following ?? false}
+          >
+            {profile.viewer?.following ? 'Unfollow' : 'Follow'}
+          </button>
+        ) : (
+          <Link to={loginPath(location)} className="button-like">
+            Log in to follow
+          </Link>
+        )}
+      </p>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <h2 className="visually-hidden">Posts</h2>
+      <PostGrid
+        key={username}
+        cacheKey={`grid ${username}`}
+        load={load}
+        empty={<p>No posts yet.</p>}
+      />
     </main>
   );
 }

@@ -1,16 +1,23 @@
 import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
-import { api, ApiError, describeError } from '../api';
+import { api, ApiError, describeError, type Me } from '../api';
 import { Avatar } from '../components/Avatar';
 import { Field } from '../components/Field';
+import { FilePicker } from '../components/FilePicker';
 import { useSession } from '../session';
+import { useTitle } from '../title';
 import { uploadAvatar } from '../upload';
 
-function useForm() {
+/**
+ * One form's outcome. `labels` names the fields it shows: an API error about one of them is
+ * shown next to that field, in words ("Current password is not correct"), and not again
+ * below the form; any other error is shown below it.
+ */
+function useForm(labels: Record<string, string>) {
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState<string>();
   const fieldError = (name: string) =>
-    error instanceof ApiError ? error.fieldMessage(name) : undefined;
+    error instanceof ApiError ? error.fieldMessage(name, labels[name]) : undefined;
   const run = async (work: () => Promise<unknown>, message: string) => {
     setError(undefined);
     setDone(undefined);
@@ -21,9 +28,11 @@ function useForm() {
       setError(caught);
     }
   };
+  const general =
+    error !== undefined && !(error instanceof ApiError && error.blames(Object.keys(labels)));
   const status = (
     <>
-      {error !== undefined && (
+      {general && (
         <p role="alert" className="error">
           {describeError(error)}
         </p>
@@ -39,23 +48,42 @@ function useForm() {
 }
 
 export function SettingsPage() {
-  const { me, setMe } = useSession();
+  const { me } = useSession();
+  // Set on logging out or deleting the account: the page goes home, not to the login page.
+  const [leaving, setLeaving] = useState(false);
+  useTitle('Settings');
+  if (leaving) return null;
+  if (me === null) return <Navigate to="/login?next=%2Fsettings" replace />;
+  if (me === undefined) return <p className="muted">Loading…</p>;
+  // The forms start from the loaded profile: never from the empty state of a loading session.
+  return <SettingsForms me={me} onLeave={() => setLeaving(true)} />;
+}
+
+function SettingsForms({ me, onLeave }: { me: Me; onLeave: () => void }) {
+  const { setMe } = useSession();
   const navigate = useNavigate();
-  const profileForm = useForm();
-  const avatarForm = useForm();
-  const passwordForm = useForm();
-  const deleteForm = useForm();
+  const profileForm = useForm({ firstName: 'First name', lastName: 'Last name', bio: 'Bio' });
+  const avatarForm = useForm({});
+  const passwordForm = useForm({
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+  });
+  const deleteForm = useForm({ password: 'Password' });
   const [profile, setProfile] = useState({
-    firstName: me?.firstName ?? '',
-    lastName: me?.lastName ?? '',
-    bio: me?.bio ?? '',
+    firstName: me.firstName ?? '',
+    lastName: me.lastName ?? '',
+    bio: me.bio ?? '',
   });
   const [passwords, setPasswords] = useState({ currentPassword: '', newPassword: '' });
   const [avatarProgress, setAvatarProgress] = useState<number>();
   const [confirm, setConfirm] = useState('');
 
-  if (me === null) return <Navigate to="/login" replace />;
-  if (me === undefined) return <p className="muted">Loading…</p>;
+  async function logout() {
+    await api.logout().catch(() => undefined);
+    onLeave();
+    await navigate('/', { replace: true });
+    setMe(null);
+  }
 
   return (
     <main className="narrow">
@@ -105,16 +133,11 @@ export function SettingsPage() {
       <section aria-labelledby="avatar-heading">
         <h2 id="avatar-heading">Avatar</h2>
         <Avatar user={me} size={64} />
-        <label className="button-like" htmlFor="avatar">
-          Choose a new avatar
-        </label>
-        <input
+        <FilePicker
           id="avatar"
-          type="file"
+          label="Choose a new avatar"
           accept="image/jpeg,image/png,image/webp,image/gif,image/avif"
-          className="visually-hidden"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
+          onFiles={([file]) => {
             if (file)
               void avatarForm.run(async () => {
                 setMe(await uploadAvatar(file, setAvatarProgress));
@@ -163,6 +186,13 @@ export function SettingsPage() {
         </form>
       </section>
 
+      <section aria-labelledby="session-heading" className="narrow-only">
+        <h2 id="session-heading">Session</h2>
+        <button type="button" className="secondary" onClick={() => void logout()}>
+          Log out
+        </button>
+      </section>
+
       <section aria-labelledby="delete-heading" className="danger-zone">
         <h2 id="delete-heading">Delete account</h2>
         <p>This removes your account, posts, photos, likes, comments and follows for good.</p>
@@ -171,8 +201,12 @@ export function SettingsPage() {
             e.preventDefault();
             void deleteForm.run(async () => {
               await api.deleteAccount(confirm);
+              onLeave();
+              await navigate('/', {
+                replace: true,
+                state: { notice: 'Your account has been deleted. Goodbye from Freeb.' },
+              });
               setMe(null);
-              navigate('/');
             }, 'Account deleted.');
           }}
           noValidate

@@ -1,7 +1,9 @@
-import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { api, describeError, type Meta } from '../api';
 import { Field } from '../components/Field';
+import { FilePicker } from '../components/FilePicker';
+import { useTitle } from '../title';
 import { useSession } from '../session';
 import { publishPhoto } from '../upload';
 
@@ -31,14 +33,14 @@ export function UploadPage() {
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
+  useTitle('New post');
 
   useEffect(() => {
     api.meta().then(setMeta, (caught: unknown) => setError(describeError(caught)));
   }, []);
   useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
 
-  if (me === null) return <Navigate to="/login" replace />;
+  if (me === null) return <Navigate to="/login?next=%2Fnew" replace />;
 
   function pick(picked: File | undefined) {
     setError(undefined);
@@ -98,18 +100,12 @@ export function UploadPage() {
           ) : (
             <p>Drop a photo here, or</p>
           )}
-          <label className="button-like" htmlFor="photo">
-            {file ? 'Choose another photo' : 'Choose a photo'}
-          </label>
-          <input
-            ref={input}
+          <FilePicker
             id="photo"
-            name="photo"
-            type="file"
-            className="visually-hidden"
+            label={file ? 'Choose another photo' : 'Choose a photo'}
             accept={meta?.upload.allowedContentTypes.join(',') ?? 'image/*'}
-            aria-describedby="limits"
-            onChange={(event) => pick(event.target.files?.[0])}
+            describedBy="limits"
+            onFiles={([picked]) => pick(picked)}
           />
         </div>
         <Field

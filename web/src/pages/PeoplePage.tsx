@@ -1,0 +1,73 @@
+import { useCallback } from 'react';
+import { Link, useParams } from 'react-router';
+import { api, type Page, type UserSummary } from '../api';
+import { Avatar, displayName } from '../components/Avatar';
+import { PagedList } from '../components/InfiniteFeed';
+import { useTitle } from '../title';
+
+function PeopleList({
+  title,
+  cacheKey,
+  load,
+  empty,
+}: {
+  title: string;
+  cacheKey: string;
+  load: (cursor: string | null) => Promise<Page<UserSummary>>;
+  empty: string;
+}) {
+  const { username = '' } = useParams();
+  useTitle(title);
+  return (
+    <main className="column">
+      <p>
+        <Link to={`/u/${username}`}>← @{username}</Link>
+      </p>
+      <h1>{title}</h1>
+      <PagedList
+        cacheKey={cacheKey}
+        load={load}
+        empty={<p>{empty}</p>}
+        className="people"
+        render={(user) => (
+          <Link key={user.id} to={`/u/${user.username}`} className="person">
+            <Avatar user={user} size={44} />
+            <span>
+              <strong>{user.username}</strong>
+              <br />
+              <span className="muted">{displayName(user)}</span>
+            </span>
+          </Link>
+        )}
+      />
+    </main>
+  );
+}
+
+export function FollowersPage() {
+  const { username = '' } = useParams();
+  const load = useCallback((cursor: string | null) => api.followers(username, cursor), [username]);
+  return (
+    <PeopleList
+      key={username}
+      title={`Followers of @${username}`}
+      cacheKey={`followers ${username}`}
+      load={load}
+      empty="No followers yet."
+    />
+  );
+}
+
+export function FollowingPage() {
+  const { username = '' } = useParams();
+  const load = useCallback((cursor: string | null) => api.following(username, cursor), [username]);
+  return (
+    <PeopleList
+      key={username}
+      title={`Followed by @${username}`}
+      cacheKey={`following ${username}`}
+      load={load}
+      empty="Not following anyone yet."
+    />
+  );
+}
