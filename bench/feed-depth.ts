@@ -65,7 +65,7 @@ async function measure(url: string) {
 }
 
 async function main(): Promise<void> {
-  const t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '3600000', WORKERS: 'off' });
+  const t = await startApp({ WORKERS: 'off' });
   try {
     await seed((sql, params) => t.dataSource.query(sql, params));
     const base = `http://127.0.0.1:${(t.server.address() as { port: number }).port}/api/posts?limit=20`;

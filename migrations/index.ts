@@ -2,6 +2,7 @@ import { AccountsAndSessions1764000000000 } from './1764000000000-accounts-and-s
 import { ImagesAndPosts1764100000000 } from './1764100000000-images-and-posts';
 import { Social1764200000000 } from './1764200000000-social';
 import { Jobs1764300000000 } from './1764300000000-jobs';
+import { StorageDeletionsToJobs1764300000001 } from './1764300000001-storage-deletions-to-jobs';
 
 /** Every migration, in order. Listed (not globbed) so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -9,4 +10,5 @@ export const MIGRATIONS = [
   ImagesAndPosts1764100000000,
   Social1764200000000,
   Jobs1764300000000,
+  StorageDeletionsToJobs1764300000001,
 ];

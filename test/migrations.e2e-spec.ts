@@ -15,7 +15,8 @@ describe(`Migrations keep existing data (${mode})`, () => {
   let options: DataSourceOptions;
   let cleanup: () => Promise<void>;
 
-  beforeAll(async () => {
+  // A database of its own for each test: each starts from an earlier release.
+  beforeEach(async () => {
     if (mode === 'embedded') {
       const dir = mkdtempSync(join(tmpdir(), 'freeb-migrate-'));
       options = { type: 'better-sqlite3', database: join(dir, 'db.sqlite') };
@@ -37,7 +38,7 @@ describe(`Migrations keep existing data (${mode})`, () => {
     }
   });
 
-  afterAll(async () => {
+  afterEach(async () => {
     await cleanup();
   });
 
@@ -91,6 +92,58 @@ describe(`Migrations keep existing data (${mode})`, () => {
         { id: 'i1' },
         { id: 'i2' },
       ]);
+    } finally {
+      await latest.destroy();
+    }
+  });
+
+  it('moves pending storage deletions of the outbox onto the job queue, and back down', async () => {
+    const outbox = MIGRATIONS.findIndex((migration) =>
+      migration.name.startsWith('StorageDeletionsToJobs'),
+    );
+    const earlier = await migrate(outbox);
+    await earlier.query(
+      'INSERT INTO storage_deletions (id, storage_key, attempts, next_attempt_at, last_error, created_at) VALUES (?, ?, 3, ?, ?, ?)',
+      [
+        'd1',
+        'users/u1/gone.png',
+        '2026-11-20 10:05:00.000',
+        'storage down',
+        '2026-11-20 10:00:00.000',
+      ],
+    );
+    await earlier.destroy();
+
+    const latest = await migrate(MIGRATIONS.length);
+    try {
+      const jobs: Array<Record<string, unknown>> = await latest.query(
+        'SELECT id, type, payload, attempts, max_attempts, last_error, dead_at, locked_until FROM jobs',
+      );
+      expect(jobs.map((job) => ({ ...job, payload: JSON.parse(String(job.payload)) }))).toEqual([
+        {
+          id: 'd1',
+          type: 'storage.delete',
+          payload: { key: 'users/u1/gone.png' },
+          attempts: 0,
+          max_attempts: 50,
+          last_error: 'storage down',
+          dead_at: null,
+          locked_until: null,
+        },
+      ]);
+      expect(await latest.query('SELECT run_at FROM jobs')).toEqual([
+        {
+          run_at:
+            mode === 'embedded' ? '2026-11-20 10:05:00.000' : new Date('2026-11-20T10:05:00Z'),
+        },
+      ]);
+      expect(await latest.createQueryRunner().hasTable('storage_deletions')).toBe(false);
+
+      await latest.undoLastMigration();
+      expect(await latest.query('SELECT id, storage_key FROM storage_deletions')).toEqual([
+        { id: 'd1', storage_key: 'users/u1/gone.png' },
+      ]);
+      expect(await latest.query('SELECT id FROM jobs')).toEqual([]);
     } finally {
       await latest.destroy();
     }

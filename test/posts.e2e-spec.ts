@@ -268,8 +268,8 @@ describe('Feeds are keyset pages (e2e)', () => {
   const created: string[] = [];
 
   beforeAll(async () => {
-    // An idle worker, so the query counts below are the request's own.
-    t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '3600000', WORKERS: 'off' });
+    // No job workers, so the query counts below are the request's own.
+    t = await startApp({ WORKERS: 'off' });
     for (let i = 0; i < 3; i++) authors.push(await signUp(t));
     for (let i = 0; i < 250; i++) {
       const post = (await publish(t, authors[i % 3].agent, {

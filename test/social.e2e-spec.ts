@@ -14,7 +14,7 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '3600000', WORKERS: 'off' });
+    t = await startApp({ WORKERS: 'off' });
   });
 
   afterAll(async () => {

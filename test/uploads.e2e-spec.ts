@@ -301,7 +301,7 @@ describe('Uploads straight to storage (e2e)', () => {
         'SELECT storage_key FROM images',
       );
       const pending: Array<{ n: number | string }> = await t.dataSource.query(
-        'SELECT COUNT(*) AS n FROM storage_deletions',
+        "SELECT COUNT(*) AS n FROM jobs WHERE type = 'storage.delete'",
       );
       expect(Number(pending[0].n)).toBe(0);
       expect(keys.every((key) => rows.some((row) => row.storage_key === key))).toBe(true);

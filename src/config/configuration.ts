@@ -58,8 +58,6 @@ export interface StorageConfig {
   /** Most frames an animated image may have (its frames together stay under maxImagePixels). */
   maxAnimationFrames: number;
   uploadUrlTtlSeconds: number;
-  /** How often the deletion worker and the intent sweeper wake up. */
-  workerIntervalMs: number;
 }
 
 export interface JobsConfig {
@@ -207,7 +205,6 @@ function parseStorage(reader: EnvReader, dataDir: string, region: string): Stora
     maxImagePixels: reader.integer('MAX_IMAGE_PIXELS', 50_000_000, 1, 1_000_000_000),
     maxAnimationFrames: reader.integer('MAX_ANIMATION_FRAMES', 200, 1, 10_000),
     uploadUrlTtlSeconds: reader.integer('UPLOAD_URL_TTL_SECONDS', 600, 1, 7 * 24 * 3600),
-    workerIntervalMs: reader.integer('STORAGE_WORKER_INTERVAL_MS', 5000, 10, 3600_000),
   };
 }
 

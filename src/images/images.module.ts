@@ -4,7 +4,6 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AppSecret } from '../config/app-secret';
 import type { FreebConfig } from '../config/configuration';
 import { Image } from './entities/image.entity';
-import { StorageDeletion } from './entities/storage-deletion.entity';
 import { ImagePresenter } from './image-presenter';
 import { ImageUrls } from './image-urls';
 import { ImagesController } from './images.controller';
@@ -12,8 +11,7 @@ import { ImagesRepository } from './images.repository';
 import { ImagesService } from './images.service';
 import { UploadsService } from './uploads.service';
 import { LocalStorageController } from './local-storage.controller';
-import { StorageDeletionsRepository } from './storage-deletions.repository';
-import { StorageWorker } from './storage-worker';
+import { StorageJobs } from './storage-jobs';
 import { LocalStorage } from './storage/local.storage';
 import { LocalUrlSigner } from './storage/local-url-signer';
 import { ObjectStorage } from './storage/object-storage';
@@ -38,17 +36,16 @@ function objectStorage(config: ConfigService<FreebConfig, true>, secret: AppSecr
 }
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Image, StorageDeletion])],
+  imports: [TypeOrmModule.forFeature([Image])],
   controllers: [ImagesController, LocalStorageController],
   providers: [
     { provide: ObjectStorage, inject: [ConfigService, AppSecret], useFactory: objectStorage },
     ImagesRepository,
-    StorageDeletionsRepository,
     ImageUrls,
     ImagePresenter,
     ImagesService,
     UploadsService,
-    StorageWorker,
+    StorageJobs,
   ],
   exports: [ImagesService, UploadsService, ImagePresenter, ObjectStorage],
 })

@@ -1,16 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { conflict } from '../common/errors/app-error';
+import { JobQueue } from '../jobs/job-queue';
 import type { Image } from './entities/image.entity';
 import { ImagesRepository } from './images.repository';
-import { StorageDeletionsRepository } from './storage-deletions.repository';
 import type { VerifiedUpload } from './uploads.service';
+
+/**
+ * A deletion is retried until storage confirms: with the default backoff (5 s doubling to an
+ * hour) 50 attempts span about 40 hours of outage before the job is parked as dead.
+ */
+const STORAGE_DELETE_ATTEMPTS = 50;
 
 /** Images in use: a verified upload is attached, and a discarded image leaves nothing behind. */
 @Injectable()
 export class ImagesService {
   constructor(
     private readonly imagesRepository: ImagesRepository,
-    private readonly deletionsRepository: StorageDeletionsRepository,
+    private readonly queue: JobQueue,
   ) {}
 
   /** In the caller's transaction: the verified upload becomes an image in use (once only). */
@@ -20,7 +26,7 @@ export class ImagesService {
     }
   }
 
-  /** In the caller's transaction: the rows go now, the objects through the deletion outbox. */
+  /** In the caller's transaction: the rows go now, the objects through `storage.delete` jobs. */
   async discard(imageIds: string[]): Promise<void> {
     await this.discardRows(await this.imagesRepository.findByIds(imageIds));
   }
@@ -31,7 +37,11 @@ export class ImagesService {
   }
 
   private async discardRows(images: Image[]): Promise<void> {
-    await this.deletionsRepository.enqueue(images.map((image) => image.storageKey));
+    await this.queue.enqueueAll(
+      'storage.delete',
+      images.map((image) => ({ key: image.storageKey })),
+      { maxAttempts: STORAGE_DELETE_ATTEMPTS },
+    );
     await this.imagesRepository.deleteByIds(images.map((image) => image.id));
   }
 }

@@ -13,7 +13,7 @@ describe('Freeb in a browser', () => {
   const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '200' });
+    t = await startApp({ JOBS_POLL_INTERVAL_MS: '200' });
     origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
     browser = await launchBrowser();
   });

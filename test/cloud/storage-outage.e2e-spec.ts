@@ -39,8 +39,8 @@ describe('Object storage goes away and comes back (cloud e2e)', () => {
 
     const pending = () =>
       t.dataSource.query(
-        'SELECT attempts, last_error FROM storage_deletions WHERE storage_key = ?',
-        [key],
+        "SELECT attempts, last_error FROM jobs WHERE type = 'storage.delete' AND payload = ?",
+        [JSON.stringify({ key })],
       ) as Promise<Array<{ attempts: number; last_error: string | null }>>;
     await eventually(async () => {
       const [row] = await pending();

@@ -52,7 +52,6 @@ async function isolatedEnv(
     DATA_DIR: dataDir,
     // Fixtures come from distinct client addresses (X-Forwarded-For), as behind a proxy.
     TRUST_PROXY: 'loopback',
-    STORAGE_WORKER_INTERVAL_MS: '100',
     JOBS_POLL_INTERVAL_MS: '100',
     JOBS_RETRY_BASE_MS: '100',
   };
