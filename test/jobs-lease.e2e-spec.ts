@@ -44,5 +44,5 @@ describe(`A worker killed mid-job (${mode} e2e)`, () => {
     expect(runs[0]).toEqual({ at: expect.any(Number), attempt: 2, jobId: claimedId });
     expect(runs[0].at).toBeGreaterThanOrEqual(leaseEnd);
     expect(await jobRows(t, 'test.killed')).toEqual([]);
-  }, 120_000);
+  }, 200_000);
 });

@@ -88,10 +88,14 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
       }),
     ]);
     clearTimeout(timer);
-    if (!finished) {
-      await Promise.all([...this.running.values()].map((run) => this.release(run)));
-    }
+    const unfinished = [...this.running.values()];
+    if (!finished) await Promise.all(unfinished.map((run) => this.release(run)));
     this.loops = [];
+    this.logger.log(
+      finished
+        ? 'Job workers stopped'
+        : `Job workers stopped, ${unfinished.length} job(s) given back`,
+    );
   }
 
   private async loop(): Promise<void> {

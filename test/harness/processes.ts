@@ -15,7 +15,7 @@ export function spawnTs(file: string, args: string[], env: Record<string, string
 export function lineFrom(
   child: ChildProcessWithoutNullStreams,
   pattern: RegExp,
-  timeoutMs = 60_000,
+  timeoutMs = 150_000,
 ): Promise<RegExpMatchArray> {
   return new Promise((resolvePromise, reject) => {
     let buffer = '';
