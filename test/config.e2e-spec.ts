@@ -42,13 +42,17 @@ describe('Configuration is validated at start (e2e)', () => {
     ['SESSION_SECRET', { NODE_ENV: 'production', SESSION_SECRET: 'keyboard cat' }],
     ['TRUST_PROXY', { TRUST_PROXY: 'sometimes' }],
     ['TRUSTED_ORIGINS', { TRUSTED_ORIGINS: 'app.example.com/path' }],
-  ])('exits non-zero with one line naming %s', (variable, env) => {
-    const { status, stderr, stdout } = start(env as Record<string, string>);
-    expect(status).toBe(1);
-    expect(stdout).toBe('');
-    expect(stderr.split('\n')).toHaveLength(1);
-    expect(stderr).toContain(variable);
-    expect(stderr).not.toContain('s3cret-db-pass');
-    expect(stderr).not.toContain('keyboard cat');
-  }, 90_000);
+  ])(
+    'exits non-zero with one line naming %s',
+    (variable, env) => {
+      const { status, stderr, stdout } = start(env as Record<string, string>);
+      expect(status).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr.split('\n')).toHaveLength(1);
+      expect(stderr).toContain(variable);
+      expect(stderr).not.toContain('s3cret-db-pass');
+      expect(stderr).not.toContain('keyboard cat');
+    },
+    90_000,
+  );
 });

@@ -100,8 +100,8 @@ describe(`Job queue (${mode} e2e)`, () => {
     registry.register('test.tick', async () => {
       runs.push(Date.now());
     });
-    await queue.every('test.tick', 300);
-    await queue.every('test.tick', 300);
+    queue.every('test.tick', 300);
+    queue.every('test.tick', 300);
     await eventually(async () => expect(runs.length).toBeGreaterThanOrEqual(3));
     const rows = await jobRows(t, 'test.tick');
     expect(rows).toHaveLength(1);

@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FreebConfig } from '../config/configuration';
 import { TransactionHost } from '../database/transaction-host';
@@ -18,7 +18,7 @@ const MAX_SWEEP_INTERVAL_MS = 60_000;
  * with backoff until storage confirms), and the recurring sweep of upload intents never used.
  */
 @Injectable()
-export class StorageJobs implements OnApplicationBootstrap {
+export class StorageJobs implements OnModuleInit {
   private readonly uploadTtlMs: number;
 
   constructor(
@@ -32,8 +32,8 @@ export class StorageJobs implements OnApplicationBootstrap {
     this.uploadTtlMs = config.get('storage', { infer: true }).uploadUrlTtlSeconds * 1000;
   }
 
-  async onApplicationBootstrap(): Promise<void> {
-    await this.queue.every('uploads.sweep', Math.min(this.uploadTtlMs, MAX_SWEEP_INTERVAL_MS));
+  onModuleInit(): void {
+    this.queue.every('uploads.sweep', Math.min(this.uploadTtlMs, MAX_SWEEP_INTERVAL_MS));
   }
 
   /** Idempotent: deleting an object that is already gone succeeds. */

@@ -46,17 +46,18 @@ export class JobQueue {
   }
 
   /**
-   * Runs `type` about every `intervalMs`, once per period whatever the number of instances: one
-   * keyed job, due now if none exists yet, that the worker reschedules after each run instead of
-   * deleting it. Call it at bootstrap in every process (it is idempotent).
+   * Runs `type` about every `intervalMs`, once per period whatever the number of instances: the
+   * workers keep one keyed job (`every:<type>`) that they reschedule after each run instead of
+   * deleting it. Call it at start-up in every process (a worker that runs it creates the job
+   * when none exists yet, so it needs no database here).
    */
-  async every<K extends JobType>(
-    type: K,
-    intervalMs: number,
-    payload?: JobPayloads[K],
-  ): Promise<void> {
-    this.registry.recurEvery(type, intervalMs);
-    await this.enqueue(type, payload ?? ({} as JobPayloads[K]), { key: `every:${type}` });
+  every<K extends JobType>(type: K, intervalMs: number, payload?: JobPayloads[K]): void {
+    this.registry.recurEvery(type, intervalMs, payload ?? ({} as JobPayloads[K]));
+  }
+
+  /** The keyed job behind a recurring type, due now unless it exists already. */
+  scheduleRecurring(type: JobType, payload: unknown): Promise<void> {
+    return this.insert(type, [payload], { key: `every:${type}` });
   }
 
   private async insert(type: JobType, payloads: unknown[], options: EnqueueOptions): Promise<void> {

@@ -53,8 +53,9 @@ describe('JobRegistry', () => {
 
   it('knows which types recur and how often', async () => {
     const sut = (await registryWith()).get(JobRegistry);
-    sut.recurEvery('uploads.sweep', 60_000);
+    sut.recurEvery('uploads.sweep', 60_000, {});
     expect(sut.intervalOf('uploads.sweep')).toBe(60_000);
+    expect(sut.recurring()).toEqual([['uploads.sweep', { intervalMs: 60_000, payload: {} }]]);
     expect(sut.intervalOf('storage.delete')).toBeUndefined();
   });
 });

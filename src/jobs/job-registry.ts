@@ -1,7 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { MethodDiscovery } from '../common/discovery/method-discovery';
-import type { JobHandler, JobType } from './job-payloads';
+import type { JobHandler, JobPayloads, JobType } from './job-payloads';
 import { JOB_HANDLER } from './on-job.decorator';
+
+export interface Recurrence {
+  intervalMs: number;
+  payload: unknown;
+}
 
 interface Registration {
   handler: JobHandler<never>;
@@ -16,7 +21,7 @@ interface Registration {
 @Injectable()
 export class JobRegistry implements OnModuleInit {
   private readonly handlers = new Map<string, Registration>();
-  private readonly intervals = new Map<string, number>();
+  private readonly intervals = new Map<string, Recurrence>();
 
   constructor(private readonly discovery: MethodDiscovery) {}
 
@@ -43,12 +48,16 @@ export class JobRegistry implements OnModuleInit {
     return [...this.handlers.keys()];
   }
 
-  recurEvery(type: JobType, intervalMs: number): void {
-    this.intervals.set(type, intervalMs);
+  recurEvery<K extends JobType>(type: K, intervalMs: number, payload: JobPayloads[K]): void {
+    this.intervals.set(type, { intervalMs, payload });
   }
 
   /** The period of a recurring type, undefined for one-off jobs. */
   intervalOf(type: string): number | undefined {
-    return this.intervals.get(type);
+    return this.intervals.get(type)?.intervalMs;
+  }
+
+  recurring(): Array<[JobType, Recurrence]> {
+    return [...this.intervals.entries()] as Array<[JobType, Recurrence]>;
   }
 }

@@ -11,6 +11,7 @@ import { TransactionHost } from '../database/transaction-host';
 import { retryDelayMs } from './backoff';
 import type { Job } from './entities/job.entity';
 import type { JobType } from './job-payloads';
+import { JobQueue } from './job-queue';
 import { JobRegistry } from './job-registry';
 import { JobsRepository } from './jobs.repository';
 
@@ -42,11 +43,14 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
   private claimFailing = false;
   private readonly sleepers = new Set<() => void>();
   private readonly running = new Map<string, Run>();
+  /** Recurring types whose keyed job this process has made sure exists. */
+  private readonly scheduled = new Set<string>();
 
   constructor(
     config: ConfigService<FreebConfig, true>,
     private readonly jobs: JobsRepository,
     private readonly registry: JobRegistry,
+    private readonly queue: JobQueue,
     private readonly db: TransactionHost,
   ) {
     this.settings = config.get('jobs', { infer: true });
@@ -100,10 +104,24 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
 
   private async loop(): Promise<void> {
     while (!this.stopping) {
+      await this.scheduleRecurring();
       const job = await this.claim();
       if (!job) await this.sleep(this.settings.pollIntervalMs);
       else if (this.stopping) await this.release(this.runOf(job));
       else await this.execute(job);
+    }
+  }
+
+  private async scheduleRecurring(): Promise<void> {
+    for (const [type, { payload }] of this.registry.recurring()) {
+      if (this.scheduled.has(type) || !this.registry.handlerFor(type)) continue;
+      this.scheduled.add(type);
+      try {
+        await this.queue.scheduleRecurring(type, payload);
+      } catch {
+        // The database is unreachable (the claim says so): try again on the next pass.
+        this.scheduled.delete(type);
+      }
     }
   }
 
