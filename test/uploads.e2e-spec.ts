@@ -352,8 +352,8 @@ describe('Expired uploads (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    // No sweep during the test: the expired intent is still there when the post asks for it.
-    t = await startApp({ UPLOAD_URL_TTL_SECONDS: '1', STORAGE_WORKER_INTERVAL_MS: '3600000' });
+    // No job workers, so no sweep: the expired intent is still there when the post asks for it.
+    t = await startApp({ UPLOAD_URL_TTL_SECONDS: '1', WORKERS: 'off' });
   });
 
   afterAll(async () => {
