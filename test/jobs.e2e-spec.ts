@@ -16,6 +16,7 @@ declare module '../src/jobs/job-payloads' {
     'test.serial': { n: number };
     'test.slow': { n: number };
     'test.stuck': { n: number };
+    'test.woken': { n: number };
   }
 }
 
@@ -205,5 +206,28 @@ describe(`Job worker shutdown (${mode} e2e)`, () => {
     // Due again at once, not after the 60 s lease.
     expect(epochOf(row.run_at)).toBeLessThanOrEqual(Date.now() + 1);
     expect(epochOf(row.run_at)).toBeGreaterThanOrEqual(before - 1000);
+  });
+});
+
+describe(`An idle worker (${mode} e2e)`, () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Polls once a minute: only the wake-up on commit can make a job run sooner.
+    t = await startApp({ JOBS_POLL_INTERVAL_MS: '60000' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('takes a job enqueued in its own process as soon as the transaction commits', async () => {
+    const ran: number[] = [];
+    t.app.get(JobRegistry).register('test.woken', async ({ n }) => {
+      ran.push(n);
+    });
+    await pause(200);
+    await t.app.get(TransactionHost).run(() => t.app.get(JobQueue).enqueue('test.woken', { n: 1 }));
+    await eventually(async () => expect(ran).toEqual([1]), 30_000);
   });
 });

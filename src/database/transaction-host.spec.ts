@@ -145,4 +145,49 @@ describe('TransactionHost', () => {
       expect(work).toHaveBeenCalledTimes(1);
     });
   });
+
+  describe('afterCommit', () => {
+    it('calls back once the transaction has committed, in order', async () => {
+      on(MARIADB);
+      const calls: string[] = [];
+      await sut.run(async () => {
+        sut.afterCommit(() => calls.push('first'));
+        sut.afterCommit(() => calls.push('second'));
+        calls.push('work done');
+      });
+      expect(calls).toEqual(['work done', 'first', 'second']);
+    });
+
+    it('never calls back when the transaction rolls back', async () => {
+      on(MARIADB);
+      const callback = jest.fn();
+      await expect(
+        sut.run(async () => {
+          sut.afterCommit(callback);
+          throw new Error('rolled back');
+        }),
+      ).rejects.toThrow('rolled back');
+      expect(callback).not.toHaveBeenCalled();
+    });
+
+    it('calls back only for the attempt that committed when a deadlock victim runs again', async () => {
+      on(MARIADB);
+      const callback = jest.fn();
+      let attempt = 0;
+      await sut.run(async () => {
+        sut.afterCommit(callback);
+        attempt += 1;
+        if (attempt === 1) throw driverError('ER_LOCK_DEADLOCK');
+      });
+      expect(attempt).toBe(2);
+      expect(callback).toHaveBeenCalledTimes(1);
+    });
+
+    it('calls back at once outside a transaction', () => {
+      on(SQLITE);
+      const callback = jest.fn();
+      sut.afterCommit(callback);
+      expect(callback).toHaveBeenCalledTimes(1);
+    });
+  });
 });

@@ -26,15 +26,20 @@ function isRetryable(error: unknown): boolean {
  * MariaDB run them concurrently on the pool, and a transaction InnoDB chose as a deadlock
  * victim is run again from the start (the work must only touch the database).
  */
+interface Scope {
+  manager: EntityManager;
+  committed: Array<() => void>;
+}
+
 @Injectable()
 export class TransactionHost {
-  private readonly current = new AsyncLocalStorage<EntityManager>();
+  private readonly current = new AsyncLocalStorage<Scope>();
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly dataSource: DataSource) {}
 
   get manager(): EntityManager {
-    return this.current.getStore() ?? this.dataSource.manager;
+    return this.current.getStore()?.manager ?? this.dataSource.manager;
   }
 
   repository<T extends ObjectLiteral>(entity: EntityTarget<T>): Repository<T> {
@@ -65,9 +70,27 @@ export class TransactionHost {
       .getMany();
   }
 
+  /**
+   * Calls `callback` once the current transaction has committed (never if it rolls back), or
+   * at once outside a transaction. For in-process nudges only (waking a worker): it must not
+   * throw, and nothing durable may depend on it.
+   */
+  afterCommit(callback: () => void): void {
+    const scope = this.current.getStore();
+    if (scope) scope.committed.push(callback);
+    else callback();
+  }
+
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
-    const start = () => this.dataSource.transaction((manager) => this.current.run(manager, work));
+    const start = async () => {
+      const committed: Array<() => void> = [];
+      const result = await this.dataSource.transaction((manager) =>
+        this.current.run({ manager, committed }, work),
+      );
+      for (const callback of committed) callback();
+      return result;
+    };
     if (this.dataSource.options.type !== 'better-sqlite3') return this.retrying(start);
     const result = this.queue.then(start, start);
     this.queue = result.catch(() => undefined);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '../common/ids';
+import { TransactionHost } from '../database/transaction-host';
 import type { JobPayloads, JobType } from './job-payloads';
 import { JobRegistry } from './job-registry';
 import { JobsRepository, type NewJob } from './jobs.repository';
@@ -23,10 +24,18 @@ const MAX_PAYLOAD_CHARS = 60_000;
  */
 @Injectable()
 export class JobQueue {
+  private readonly listeners = new Set<() => void>();
+
   constructor(
     private readonly jobs: JobsRepository,
     private readonly registry: JobRegistry,
+    private readonly db: TransactionHost,
   ) {}
+
+  /** `listener` hears of jobs due now once they are committed (this process's workers wake). */
+  whenEnqueued(listener: () => void): void {
+    this.listeners.add(listener);
+  }
 
   enqueue<K extends JobType>(
     type: K,
@@ -72,6 +81,9 @@ export class JobQueue {
       maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     }));
     await this.jobs.insert(jobs, now);
+    if (jobs.some((job) => job.runAt <= now)) {
+      this.db.afterCommit(() => this.listeners.forEach((listener) => listener()));
+    }
   }
 }
 

@@ -54,6 +54,8 @@ export class JobWorker implements OnApplicationBootstrap, BeforeApplicationShutd
     private readonly db: TransactionHost,
   ) {
     this.settings = config.get('jobs', { infer: true });
+    // A job enqueued here is taken at once rather than at the next poll.
+    queue.whenEnqueued(() => this.sleepers.forEach((wake) => wake()));
   }
 
   onApplicationBootstrap(): void {
