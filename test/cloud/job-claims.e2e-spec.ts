@@ -3,6 +3,7 @@ import { JobRegistry } from '../../src/jobs/job-registry';
 import { JobWorker } from '../../src/jobs/job-worker';
 import { startApp, type TestApp } from '../harness/app';
 import { jobRows, pause } from '../harness/jobs';
+import { queriesDuring } from '../harness/queries';
 import { eventually } from '../harness/storage';
 
 declare module '../../src/jobs/job-payloads' {
@@ -52,7 +53,10 @@ describe('Two workers on one MariaDB database (cloud e2e)', () => {
     first.app.get(JobWorker).start();
     second.app.get(JobWorker).start();
 
-    await eventually(async () => expect(await jobRows(first, 'test.counted')).toEqual([]), 60_000);
+    const statements = await queriesDuring(first, () =>
+      eventually(async () => expect(await jobRows(first, 'test.counted')).toEqual([]), 60_000),
+    );
+    expect(statements.some((sql) => /FOR UPDATE SKIP LOCKED$/.test(sql.trim()))).toBe(true);
     await pause(200);
     expect(runs.size).toBe(JOBS);
     const twice = [...runs.entries()].filter(([, by]) => by.length !== 1);
