@@ -313,7 +313,8 @@ describe('Upload URLs expire (e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startApp({ UPLOAD_URL_TTL_SECONDS: '1' });
+    // Short, but long enough for a request and its PUT on a busy machine.
+    t = await startApp({ UPLOAD_URL_TTL_SECONDS: '3' });
   });
 
   afterAll(async () => {
@@ -324,7 +325,7 @@ describe('Upload URLs expire (e2e)', () => {
     const account = await signUp(t);
     const bytes = fixture('tiny.png');
     const upload = await requestUpload(account.agent, 'image/png', bytes.length);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     const res = await put(t, upload, bytes);
     expect(res.status).toBe(403);
   });
@@ -343,7 +344,8 @@ describe('Upload URLs expire (e2e)', () => {
         upload.uploadId,
       ]);
       expect(rows).toEqual([]);
-    });
+      // Swept past the expiry plus as long again, by the sweep job that recurs every TTL.
+    }, 20_000);
     await account.agent.post('/api/posts').send({ uploadId: upload.uploadId }).expect(404);
   });
 });
