@@ -1,7 +1,9 @@
 import request from 'supertest';
 import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, newAccountFields, sessionIdOf, signUp } from './harness/client';
-import { sessionExists, storedSession } from './harness/sessions';
+import type { Store } from 'express-session';
+import { SessionBackend } from '../src/auth/session/session-backend';
+import { sessionCount, sessionExists, storedSession } from './harness/sessions';
 
 describe('Accounts and sessions (e2e)', () => {
   let t: TestApp;
@@ -207,6 +209,42 @@ describe('Accounts and sessions (e2e)', () => {
     it('needs a session', async () => {
       const res = await client(t).post('/api/auth/logout').expect(401);
       expectProblem(res.body, 401);
+    });
+  });
+
+  describe('anonymous requests', () => {
+    it('never reach the session store, create no session and set no cookie', async () => {
+      // express-session gives the store `generate`, which makes a new session object.
+      const store = t.app.get(SessionBackend).store as Store & { generate(req: unknown): void };
+      const calls = (['get', 'set', 'generate', 'destroy'] as const).map((name) =>
+        jest.spyOn(store, name),
+      );
+      const before = await sessionCount(t);
+      try {
+        const reads: Array<[string, number]> = [
+          ['/api/posts', 200],
+          ['/api/meta', 200],
+          ['/api/users/nobody_here', 404],
+          ['/api/auth/me', 401],
+        ];
+        for (const [path, status] of reads) {
+          const res = await client(t).get(path).set('Cookie', 'theme=dark').expect(status);
+          expect(res.headers['set-cookie']).toBeUndefined();
+        }
+        for (const call of calls) expect(call).not.toHaveBeenCalled();
+      } finally {
+        for (const call of calls) call.mockRestore();
+      }
+      expect(await sessionCount(t)).toBe(before);
+    });
+
+    it('still get a session when they sign in', async () => {
+      const account = await signUp(t);
+      const login = await client(t)
+        .post('/api/auth/login')
+        .send({ login: account.username, password: account.password })
+        .expect(200);
+      expect(await sessionExists(t, sessionIdOf(login.headers['set-cookie'])!)).toBe(true);
     });
   });
 

@@ -1,6 +1,33 @@
-import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import type { TestApp } from './app';
 import { mode } from './app';
+
+function dynamoClient(t: TestApp): DynamoDBClient {
+  return new DynamoDBClient({
+    endpoint: t.env.DYNAMODB_ENDPOINT,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
+  });
+}
+
+/** How many sessions the store holds (rows, or DynamoDB items). */
+export async function sessionCount(t: TestApp): Promise<number> {
+  if (mode === 'embedded') {
+    const [row] = (await t.dataSource.query('SELECT COUNT(*) AS n FROM sessions')) as Array<{
+      n: number | string;
+    }>;
+    return Number(row.n);
+  }
+  const client = dynamoClient(t);
+  try {
+    const result = await client.send(
+      new ScanCommand({ TableName: t.env.DYNAMODB_TABLE, Select: 'COUNT', ConsistentRead: true }),
+    );
+    return result.Count ?? 0;
+  } finally {
+    client.destroy();
+  }
+}
 
 /**
  * The session as the store holds it (the database row's expiry and data, or the DynamoDB
@@ -15,11 +42,7 @@ export async function storedSession(t: TestApp, sid: string): Promise<unknown> {
     );
     return rows[0] ?? null;
   }
-  const client = new DynamoDBClient({
-    endpoint: t.env.DYNAMODB_ENDPOINT,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'test', secretAccessKey: 'test' },
-  });
+  const client = dynamoClient(t);
   try {
     const result = await client.send(
       new GetItemCommand({

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 import { strictMock } from '../../../test/harness/strict-mock';
 import { User } from '../../users/entities/user.entity';
-import { renewal, revocation } from './session-middleware';
+import { needsSession, renewal, revocation } from './session-middleware';
 
 function requestWith(user: Partial<User> | undefined, data: Partial<SessionData>) {
   const session = strictMock<Session & Partial<SessionData>>({
@@ -79,5 +79,24 @@ describe('renewal', () => {
     const { req, session } = requestWith(undefined, { renewedAt: 0 });
     await run(sut, req);
     expect(session.renewedAt).toBe(0);
+  });
+});
+
+describe('needsSession', () => {
+  const req = (method: string, cookie?: string) =>
+    strictMock<Request>({ method, headers: cookie === undefined ? {} : { cookie } });
+
+  it('skips reads without the session cookie', () => {
+    expect(needsSession(req('GET'))).toBe(false);
+    expect(needsSession(req('HEAD', 'theme=dark; xfreeb.sid=1'))).toBe(false);
+  });
+
+  it('keeps reads that carry the session cookie, wherever it sits', () => {
+    expect(needsSession(req('GET', 'freeb.sid=s%3Aabc.sig'))).toBe(true);
+    expect(needsSession(req('GET', 'theme=dark; freeb.sid=s%3Aabc.sig'))).toBe(true);
+  });
+
+  it('keeps writes, which may start a session (login, signup)', () => {
+    expect(needsSession(req('POST'))).toBe(true);
   });
 });

@@ -7,6 +7,25 @@ import type { User } from '../../users/entities/user.entity';
 
 export const SESSION_COOKIE = 'freeb.sid';
 
+const SESSION_COOKIE_PRESENT = /(?:^|;\s*)freeb\.sid=/;
+const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+/**
+ * Whether a request needs the session links at all. A read without the session cookie is
+ * anonymous and stays so: it skips the store, session creation and passport. Requests that may
+ * start a session (login, signup) are writes, so they still get one.
+ */
+export function needsSession(req: Request): boolean {
+  const cookie = req.headers.cookie;
+  return (
+    (cookie !== undefined && SESSION_COOKIE_PRESENT.test(cookie)) || !READ_METHODS.has(req.method)
+  );
+}
+
+function onlyWhenNeeded(handler: RequestHandler): RequestHandler {
+  return (req, res, next) => (needsSession(req) ? handler(req, res, next) : next());
+}
+
 export interface SessionMiddlewareOptions {
   store: session.Store;
   secret: string;
@@ -53,11 +72,15 @@ export const sessionErrors: ErrorRequestHandler = (
   sendProblem(res, 503, 'unavailable', 'Sessions are unavailable right now; try again shortly.');
 };
 
-/** The session links of the request chain, in order: session, passport, revocation, renewal. */
+/**
+ * The session links of the request chain, in order: session, passport, revocation, renewal;
+ * each skipped by anonymous reads (see needsSession). A signed-in request reads its session
+ * once and writes it only when it changed or renews (resave off, no touch).
+ */
 export function sessionMiddlewares(
   options: SessionMiddlewareOptions,
 ): Array<RequestHandler | ErrorRequestHandler> {
-  return [
+  const links: RequestHandler[] = [
     session({
       name: SESSION_COOKIE,
       store: options.store,
@@ -77,6 +100,6 @@ export function sessionMiddlewares(
     passport.session(),
     revocation,
     renewal(options.maxAgeMs),
-    sessionErrors,
   ];
+  return [...links.map(onlyWhenNeeded), sessionErrors];
 }

@@ -5,7 +5,9 @@ import { AppError, ErrorCode } from '../errors/app-error';
 import { AuthenticatedGuard } from './authenticated.guard';
 
 const contextFor = (authenticated: boolean) => {
-  const request = strictMock<Request>({ isAuthenticated: jest.fn(() => authenticated) });
+  const request = strictMock<Request>({
+    user: authenticated ? { id: 'u1', sessionGeneration: 0 } : undefined,
+  });
   const http = strictMock<ReturnType<ArgumentsHost['switchToHttp']>>({
     getRequest: jest.fn(() => request),
   });

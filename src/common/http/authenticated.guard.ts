@@ -7,7 +7,8 @@ import { AppError, ErrorCode } from '../errors/app-error';
 export class AuthenticatedGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
-    if (request.isAuthenticated()) return true;
+    // `req.user`, not passport's isAuthenticated(): anonymous reads skip passport altogether.
+    if (request.user) return true;
     throw new AppError(ErrorCode.Unauthenticated, 'Sign in to do this.');
   }
 }
