@@ -54,7 +54,7 @@ export class LocalStorage extends ObjectStorage {
     };
   }
 
-  presignDownload(key: string, _signedAt: Date, expiresAt: Date): Promise<string> {
+  protected signDownload(key: string, _signedAt: Date, expiresAt: Date): Promise<string> {
     const expires = Math.floor(expiresAt.getTime() / 1000);
     return Promise.resolve(this.url(key, expires, this.signer.sign(['GET', key, expires])));
   }

@@ -11,6 +11,7 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { StorageConfig } from '../../config/configuration';
 import { ObjectStorage, PresignedUpload, StoredObject, UploadRequest } from './object-storage';
+import { S3DownloadSigner } from './s3-download-signer';
 
 /**
  * An S3 client for the app's own calls, or (with `publicEndpoint`) for signing URLs that
@@ -46,6 +47,7 @@ function isNotFound(error: unknown): boolean {
 
 export class S3Storage extends ObjectStorage {
   readonly name = 's3';
+  private readonly downloads: S3DownloadSigner;
 
   constructor(
     private readonly client: S3Client,
@@ -53,6 +55,7 @@ export class S3Storage extends ObjectStorage {
     private readonly bucket: string,
   ) {
     super();
+    this.downloads = new S3DownloadSigner(presignClient, bucket);
   }
 
   async presignUpload(upload: UploadRequest): Promise<PresignedUpload> {
@@ -83,15 +86,8 @@ export class S3Storage extends ObjectStorage {
     };
   }
 
-  presignDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string> {
-    return getSignedUrl(
-      this.presignClient,
-      new GetObjectCommand({ Bucket: this.bucket, Key: key }),
-      {
-        expiresIn: seconds(signedAt, expiresAt),
-        signingDate: signedAt,
-      },
-    );
+  protected signDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string> {
+    return this.downloads.sign(key, signedAt, seconds(signedAt, expiresAt));
   }
 
   async head(key: string): Promise<StoredObject | null> {
