@@ -1,3 +1,4 @@
+import type { Request } from 'express';
 import { ArgumentsHost, BadRequestException, Logger, NotFoundException } from '@nestjs/common';
 import { QueryFailedError } from 'typeorm';
 import { strictMock } from '../../../test/harness/strict-mock';
@@ -25,6 +26,8 @@ function respond(exception: unknown) {
   };
   const http = strictMock<ReturnType<ArgumentsHost['switchToHttp']>>({
     getResponse: jest.fn(() => res),
+    // Only read when something is logged: the request id goes with the log line.
+    getRequest: jest.fn(() => strictMock<Request>({ id: 'req-1' })),
   });
   const host = strictMock<ArgumentsHost>({ switchToHttp: jest.fn(() => http) });
   new ProblemDetailsFilter().catch(exception, host);

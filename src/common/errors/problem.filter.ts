@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { Request, Response } from 'express';
 import { AppError, ErrorCode } from './app-error';
 import { isDependencyDown } from './dependency-errors';
 import { sendProblem } from './send-problem';
@@ -72,7 +72,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       );
     }
     if (isDependencyDown(exception)) {
-      this.logger.warn(`Dependency unavailable: ${String(exception)}`);
+      this.logger.warn(
+        { reqId: this.requestIdOf(host) },
+        `Dependency unavailable: ${String(exception)}`,
+      );
       return sendProblem(
         res,
         503,
@@ -80,8 +83,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         'A service Freeb depends on is unavailable; try again shortly.',
       );
     }
-    this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    // The request id rides along explicitly: at a quiet log level no per-request logger exists.
+    this.logger.error({
+      reqId: this.requestIdOf(host),
+      err: exception instanceof Error ? exception : new Error(String(exception)),
+    });
     sendProblem(res, 500, 'internal', 'Something went wrong on our side; it has been logged.');
+  }
+
+  private requestIdOf(host: ArgumentsHost): unknown {
+    return host.switchToHttp().getRequest<Request>().id;
   }
 
   private detailOf(exception: HttpException): string {

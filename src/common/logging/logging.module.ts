@@ -1,23 +1,15 @@
-import { randomUUID } from 'node:crypto';
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule } from 'nestjs-pino';
+import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { FreebConfig } from '../../config/configuration';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
-
-/** A caller's X-Request-Id when it is sane, else a new one; echoed back on the response. */
-export function requestId(req: IncomingMessage, res: ServerResponse): string {
-  const given = req.headers['x-request-id'];
-  const id = typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
-  res.setHeader('X-Request-Id', id);
-  return id;
-}
+import { isQuietLevel, quietRequestLog } from './quiet-request-log';
+import { requestId } from './request-id';
 
 /**
- * Structured JSON logs (pino), one line per request with its id. Bodies are never logged,
+ * Structured JSON logs (pino), one line per request with its id at `info` and below; at a
+ * quiet level (`warn` and above) only failed, slow or aborted requests (quiet-request-log.ts). Bodies are never logged,
  * and cookies, authorization and set-cookie headers are removed, so no password, cookie or
  * session id reaches a log.
  */
@@ -61,9 +53,17 @@ export function pinoHttpOptions(level: string): Options {
       inject: [ConfigService],
       useFactory: (config: ConfigService<FreebConfig, true>) => ({
         pinoHttp: pinoHttpOptions(config.get('app', { infer: true }).logLevel),
-        forRoutes: ['*path'],
+        // At a quiet level pino-http is not in the request path at all (see configure).
+        forRoutes: isQuietLevel(config.get('app', { infer: true }).logLevel) ? [] : ['*path'],
       }),
     }),
   ],
 })
-export class LoggingModule {}
+export class LoggingModule implements NestModule {
+  constructor(private readonly config: ConfigService<FreebConfig, true>) {}
+
+  configure(consumer: MiddlewareConsumer): void {
+    if (!isQuietLevel(this.config.get('app', { infer: true }).logLevel)) return;
+    consumer.apply(quietRequestLog(() => PinoLogger.root)).forRoutes('*path');
+  }
+}

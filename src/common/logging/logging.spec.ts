@@ -1,8 +1,11 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
+import type { Request, Response } from 'express';
+import { pino } from 'pino';
 import pinoHttp from 'pino-http';
 import { pinoHttpOptions } from './logging.module';
+import { quietRequestLog } from './quiet-request-log';
 
 describe('request logs', () => {
   let server: Server;
@@ -70,5 +73,78 @@ describe('request logs', () => {
     ]) {
       expect(lines[0]).not.toContain(secret);
     }
+  });
+});
+
+describe('request logs at a quiet level (warn)', () => {
+  let server: Server;
+  let lines: Array<Record<string, unknown> & { level: number }>;
+
+  beforeEach(async () => {
+    lines = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        for (const line of chunk.toString().split('\n').filter(Boolean)) {
+          lines.push(JSON.parse(line) as Record<string, unknown> & { level: number });
+        }
+        done();
+      },
+    });
+    const log = quietRequestLog(() => pino({ level: 'warn' }, sink), 200);
+    server = createServer((req, res) => {
+      Object.assign(req, { ip: '203.0.113.9', originalUrl: req.url });
+      log(req as Request, res as Response, () => {
+        const status = Number(new URL(req.url!, 'http://x').searchParams.get('status') ?? 200);
+        const delay = req.url!.includes('slow') ? 300 : 0;
+        setTimeout(() => {
+          res.statusCode = status;
+          res.end('{}');
+        }, delay);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  });
+
+  afterEach(async () => {
+    await new Promise((resolve) => server.close(resolve));
+  });
+
+  const get = async (path: string, id: string) => {
+    const { port } = server.address() as AddressInfo;
+    const res = await fetch(`http://127.0.0.1:${port}${path}`, { headers: { 'X-Request-Id': id } });
+    await res.text();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    return res;
+  };
+
+  it('writes nothing for a quick success, and still echoes the request id', async () => {
+    const res = await get('/api/posts', 'quiet-1');
+    expect(res.headers.get('x-request-id')).toBe('quiet-1');
+    expect(lines).toEqual([]);
+  });
+
+  it('logs client errors as warn and server errors as error, with their request id', async () => {
+    await get('/api/posts/x?status=404', 'req-404');
+    await get('/api/posts?status=503', 'req-503');
+    expect(lines.map((line) => [line.level, line.reqId])).toEqual([
+      [40, 'req-404'],
+      [50, 'req-503'],
+    ]);
+    expect(lines[0]).toEqual(expect.objectContaining({ statusCode: 404, clientIp: '203.0.113.9' }));
+  });
+
+  it('logs a slow request with its id and time', async () => {
+    await get('/api/slow', 'req-slow');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toEqual(
+      expect.objectContaining({
+        level: 40,
+        msg: 'request slow',
+        reqId: 'req-slow',
+        url: '/api/slow',
+        responseTime: expect.any(Number),
+      }),
+    );
+    expect(lines[0].responseTime).toBeGreaterThanOrEqual(200);
   });
 });
