@@ -78,44 +78,4 @@ describe('LocalStorage signed URLs', () => {
       expect(LocalStorage.isValidKey(key)).toBe(false);
     }
   });
-
-  describe('download URLs across the hour boundary', () => {
-    const hour = 3600_000;
-    const windowStart = new Date('2026-11-24T10:00:00Z').getTime();
-    // As the images service signs them: from the start of the hour, valid for two hours.
-    const urlAt = (now: number) => {
-      const signedAt = Math.floor(now / hour) * hour;
-      return sut.presignDownload(
-        'users/u1/i1.png',
-        new Date(signedAt),
-        new Date(signedAt + 2 * hour),
-      );
-    };
-
-    afterEach(() => {
-      jest.useRealTimers();
-    });
-
-    it('signs once per window, and a cached URL keeps working after the hour turns', async () => {
-      const sign = jest.spyOn(LocalUrlSigner.prototype, 'sign');
-      const early = await urlAt(windowStart + 60_000);
-      const late = await urlAt(windowStart + hour - 1000);
-      expect(late).toBe(early);
-      expect(sign).toHaveBeenCalledTimes(1);
-
-      const next = await urlAt(windowStart + hour);
-      expect(next).not.toBe(early);
-      expect(sign).toHaveBeenCalledTimes(2);
-      sign.mockRestore();
-
-      jest.useFakeTimers({ now: windowStart + hour + 1000 });
-      expect(sut.checkDownload('users/u1/i1.png', query(early))).toBeNull();
-      expect(sut.checkDownload('users/u1/i1.png', query(next))).toBeNull();
-      jest.setSystemTime(windowStart + 2 * hour - 1000);
-      expect(sut.checkDownload('users/u1/i1.png', query(early))).toBeNull();
-      jest.setSystemTime(windowStart + 2 * hour + 1000);
-      expect(sut.checkDownload('users/u1/i1.png', query(early))).toBe('expired');
-      expect(sut.checkDownload('users/u1/i1.png', query(next))).toBeNull();
-    });
-  });
 });
