@@ -1,0 +1,304 @@
+/**
+ * Freeb against the floor (bench/floor/server.ts) on one seeded MariaDB, alternating A/B:
+ * in each round each server is measured alone while the other is paused (SIGSTOP), and the
+ * order swaps every round. Reports per round and the median: throughput, p99 latency and
+ * server CPU time per request (from /proc/<pid>/stat); then the home feed at 10, 300 and 5,000
+ * followees against Freeb's own public page 1, and RSS after 10k and 100k mixed requests.
+ *
+ *   npm run build && npm run bench:floor      # seeds freeb_t_bench once (BENCH_SIZE=small|full)
+ *
+ * BENCH_DATABASE_URL (default mariadb://freeb_test:freeb_test@127.0.0.1:3306/freeb_t_bench),
+ * BENCH_SIZE (small), BENCH_SECONDS per round (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
+ * BENCH_RESEED=1 to seed again.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import autocannon from 'autocannon';
+import { type Connection, createConnection } from 'mysql2/promise';
+import { DataSource } from 'typeorm';
+import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { ServerProcess } from './processes';
+import { FULL_SIZES, READERS, SEED_PASSWORD, SMALL_SIZES, readerName, seed } from './seed';
+
+const env = process.env;
+const DATABASE_URL =
+  env.BENCH_DATABASE_URL ?? 'mariadb://freeb_test:freeb_test@127.0.0.1:3306/freeb_t_bench';
+const SIZES = env.BENCH_SIZE === 'full' ? FULL_SIZES : SMALL_SIZES;
+const SECONDS = Number(env.BENCH_SECONDS ?? 5);
+const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
+const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
+const SECRET = 'a benchmark secret that is long enough to be accepted';
+const ROOT = resolve(__dirname, '../..');
+
+interface Sample {
+  rps: number;
+  p99: number;
+  cpuPerRequestMs: number;
+  errors: number;
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+async function prepareDatabase(): Promise<void> {
+  const url = new URL(DATABASE_URL);
+  const database = url.pathname.slice(1);
+  const server = `mysql://${url.username}:${url.password}@${url.host}`;
+  const admin = await createConnection(server);
+  await admin.query(
+    `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+  );
+  await admin.end();
+  const source = new DataSource(
+    buildDataSourceOptions({
+      kind: 'mariadb',
+      url: DATABASE_URL,
+      sqlitePath: '',
+      migrationsRun: true,
+    }),
+  );
+  await source.initialize();
+  await source.runMigrations();
+  const [{ n }] = (await source.query('SELECT COUNT(*) AS n FROM users')) as Array<{ n: string }>;
+  await source.destroy();
+  if (Number(n) === SIZES.users + 0 && !env.BENCH_RESEED) return;
+  out(`seeding ${JSON.stringify(SIZES)} ...`);
+  const connection = await createConnection({
+    uri: `${server}/${database}`,
+    multipleStatements: false,
+  });
+  const started = Date.now();
+  for (const table of ['likes', 'comments', 'follows', 'posts', 'sessions', 'rate_limits']) {
+    await connection.query(`DELETE FROM ${table}`);
+  }
+  await connection.query('UPDATE users SET avatar_image_id = NULL');
+  await connection.query('DELETE FROM images');
+  await connection.query('DELETE FROM users');
+  await seed(connection, SIZES, (line) => out(`  ${line}`));
+  await connection.end();
+  out(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+}
+
+async function cursorAt(
+  connection: Connection,
+  offset: number,
+): Promise<{ cursor: string; id: string }> {
+  const [rows] = await connection.query(
+    'SELECT id, created_at FROM posts ORDER BY created_at DESC, id DESC LIMIT 1 OFFSET ?',
+    [offset],
+  );
+  const [row] = rows as Array<{ id: string; created_at: Date }>;
+  return {
+    id: row.id,
+    cursor: Buffer.from(JSON.stringify([row.created_at.getTime(), row.id])).toString('base64url'),
+  };
+}
+
+async function measure(
+  server: ServerProcess,
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<Sample> {
+  const before = server.cpuMs();
+  const result = await autocannon({
+    url: `${server.url}${path}`,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    headers,
+  });
+  const cpu = server.cpuMs() - before;
+  return {
+    rps: result.requests.average,
+    p99: result.latency.p99,
+    cpuPerRequestMs: cpu / Math.max(1, result.requests.total),
+    errors: result.errors + result.non2xx,
+  };
+}
+
+/** Runs `work` on `server` alone: every other server is paused meanwhile. */
+async function alone<T>(
+  server: ServerProcess,
+  others: ServerProcess[],
+  work: () => Promise<T>,
+): Promise<T> {
+  for (const other of others) other.pause();
+  server.resume();
+  try {
+    return await work();
+  } finally {
+    for (const other of others) other.resume();
+  }
+}
+
+const fmt = (s: Sample) =>
+  `${s.rps.toFixed(0).padStart(6)} req/s  p99 ${String(s.p99).padStart(4)} ms  cpu ${(s.cpuPerRequestMs * 1000).toFixed(0).padStart(5)} µs/req  errors ${s.errors}`;
+
+async function abCase(name: string, path: string, freeb: ServerProcess, floor: ServerProcess) {
+  const [a, b] = await Promise.all([fetch(`${freeb.url}${path}`), fetch(`${floor.url}${path}`)]);
+  const [bodyA, bodyB] = await Promise.all([a.text(), b.text()]);
+  if (bodyA !== bodyB) out(`  WARNING: ${name}: Freeb's JSON differs from the floor's`);
+  const samples: Record<'freeb' | 'floor', Sample[]> = { freeb: [], floor: [] };
+  for (let round = 1; round <= ROUNDS; round++) {
+    const order: Array<['freeb' | 'floor', ServerProcess]> = [
+      ['freeb', freeb],
+      ['floor', floor],
+    ];
+    if (round % 2 === 0) order.reverse();
+    for (const [key, server] of order) {
+      const other = key === 'freeb' ? floor : freeb;
+      const sample = await alone(server, [other], () => measure(server, path));
+      samples[key].push(sample);
+      out(`  ${name} round ${round} ${key.padEnd(5)} ${fmt(sample)}`);
+    }
+  }
+  const med = (key: 'freeb' | 'floor', field: keyof Sample) =>
+    median(samples[key].map((s) => s[field]));
+  const row = {
+    name,
+    throughput: med('freeb', 'rps') / med('floor', 'rps'),
+    cpu: med('freeb', 'cpuPerRequestMs') / med('floor', 'cpuPerRequestMs'),
+    p99: med('freeb', 'p99') / Math.max(1, med('floor', 'p99')),
+  };
+  out(
+    `  ${name} median: Freeb ${med('freeb', 'rps').toFixed(0)} req/s, floor ${med('floor', 'rps').toFixed(0)} req/s; ` +
+      `Freeb/floor throughput ${row.throughput.toFixed(2)}, CPU per request ${row.cpu.toFixed(2)}×, p99 ${row.p99.toFixed(2)}×`,
+  );
+  return row;
+}
+
+async function login(freeb: ServerProcess, username: string): Promise<string> {
+  const res = await fetch(`${freeb.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ login: username, password: SEED_PASSWORD }),
+  });
+  if (!res.ok) throw new Error(`login as ${username}: ${res.status}`);
+  return res.headers.getSetCookie()[0].split(';')[0];
+}
+
+async function main(): Promise<void> {
+  await prepareDatabase();
+  const dataDir = mkdtempSync(join(tmpdir(), 'freeb-bench-'));
+  const freeb = new ServerProcess(
+    'freeb',
+    [process.execPath, join(ROOT, 'dist/src/main.js')],
+    {
+      NODE_ENV: 'production',
+      PORT: '3291',
+      DATA_DIR: dataDir,
+      DATABASE_URL,
+      SESSION_SECRET: SECRET,
+      STORAGE: 'local',
+      SESSION_STORE: 'database',
+      LOG_LEVEL: 'warn',
+      DB_MIGRATE_ON_START: 'false',
+      STORAGE_WORKER_INTERVAL_MS: '3600000',
+    },
+    3291,
+  );
+  const floor = new ServerProcess(
+    'floor',
+    [process.execPath, '-r', 'ts-node/register/transpile-only', join(__dirname, 'main.ts')],
+    {
+      FLOOR_PORT: '3292',
+      DATABASE_URL,
+      SESSION_SECRET: SECRET,
+      TS_NODE_PROJECT: join(ROOT, 'tsconfig.json'),
+    },
+    3292,
+  );
+  const connection = await createConnection({
+    uri: DATABASE_URL.replace(/^mariadb:/, 'mysql:'),
+    timezone: 'Z',
+  });
+  try {
+    await Promise.all([freeb.start(), floor.start()]);
+    const deep = await cursorAt(connection, 9_999);
+    const byId = await cursorAt(connection, 5_000);
+    out(
+      `Freeb vs floor, MariaDB, ${JSON.stringify(SIZES)}, ${CONNECTIONS} connections, ${SECONDS} s rounds, ${ROUNDS} rounds`,
+    );
+    // Warm-up: both servers, every route.
+    for (const server of [freeb, floor]) {
+      for (const path of [
+        '/api/posts',
+        `/api/posts?cursor=${deep.cursor}`,
+        `/api/posts/${byId.id}`,
+      ]) {
+        await autocannon({ url: `${server.url}${path}`, connections: CONNECTIONS, amount: 2000 });
+      }
+    }
+    const rows = [
+      await abCase('public feed, page 1', '/api/posts', freeb, floor),
+      await abCase('public feed, 10,000 deep', `/api/posts?cursor=${deep.cursor}`, freeb, floor),
+      await abCase('one post by id', `/api/posts/${byId.id}`, freeb, floor),
+    ];
+
+    // Home feeds against Freeb's own public page 1, the floor paused throughout.
+    const feeds: Array<[string, number]> = [];
+    await alone(freeb, [floor], async () => {
+      const cookies = await Promise.all(READERS.map((count) => login(freeb, readerName(count))));
+      const page1: number[] = [];
+      const home: number[][] = READERS.map(() => []);
+      for (let round = 1; round <= ROUNDS; round++) {
+        page1.push((await measure(freeb, '/api/posts')).rps);
+        for (let r = 0; r < READERS.length; r++) {
+          const sample = await measure(freeb, '/api/feed', { cookie: cookies[r] });
+          home[r].push(sample.rps);
+          out(`  home feed, ${READERS[r]} followees, round ${round}: ${fmt(sample)}`);
+        }
+      }
+      for (let r = 0; r < READERS.length; r++) {
+        feeds.push([`home feed, ${READERS[r]} followees`, median(home[r]) / median(page1)]);
+      }
+    });
+
+    // Memory: RSS after 10k and after 100k mixed requests (feed pages, deep pages, posts by id).
+    const mixed = ['/api/posts', `/api/posts?cursor=${deep.cursor}`, `/api/posts/${byId.id}`];
+    const rss: number[] = [];
+    await alone(freeb, [floor], async () => {
+      for (const amount of [10_000, 90_000]) {
+        await autocannon({
+          url: freeb.url,
+          connections: CONNECTIONS,
+          amount,
+          requests: mixed.map((path) => ({ method: 'GET', path })),
+        });
+        rss.push(freeb.rssMiB());
+      }
+    });
+
+    out('\nsummary (medians of the rounds, ratios measured in this run)');
+    out(
+      '| read | Freeb / floor throughput | Freeb / floor server CPU per request | Freeb / floor p99 |',
+    );
+    out('| --- | --- | --- | --- |');
+    for (const row of rows) {
+      out(
+        `| ${row.name} | ${row.throughput.toFixed(2)} | ${row.cpu.toFixed(2)}× | ${row.p99.toFixed(2)}× |`,
+      );
+    }
+    for (const [name, ratio] of feeds)
+      out(`| ${name} | ${ratio.toFixed(2)} of Freeb's public page 1 | | |`);
+    const flat = feeds[feeds.length - 1][1] / feeds[0][1];
+    out(`home feed 5,000 / 10 followees: ${flat.toFixed(2)}`);
+    out(
+      `RSS after 10k requests ${rss[0].toFixed(0)} MiB, after 100k ${rss[1].toFixed(0)} MiB (${(rss[1] / rss[0]).toFixed(2)})`,
+    );
+  } finally {
+    await connection.end();
+    await Promise.all([freeb.stop(), floor.stop()]);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,182 @@
+/**
+ * The floor: a bare Express 5 + mysql2 server answering Freeb's hot anonymous reads with the
+ * best SQL we know and byte-identical JSON (test/cloud/floor.e2e-spec.ts holds them equal).
+ * Freeb's throughput, latency and CPU per request are measured against it (bench/floor/run.ts).
+ * It signs image URLs as Freeb's embedded storage does (HMAC-SHA256, a KeyObject, cached per
+ * hour window), so both pay for the same URLs.
+ */
+import { type KeyObject, createHmac, createSecretKey } from 'node:crypto';
+import type { Server } from 'node:http';
+import express, { type Request, type Response } from 'express';
+import { type Pool, type RowDataPacket, createPool } from 'mysql2/promise';
+
+export interface FloorOptions {
+  databaseUrl: string;
+  /** The app secret Freeb signs its embedded storage's URLs with. */
+  secret: string;
+  /** PUBLIC_URL as Freeb has it ('' for root-relative URLs). */
+  publicUrl?: string;
+  connectionLimit?: number;
+}
+
+const HOUR = 3600_000;
+const DEFAULT_LIMIT = 20;
+const MAX_LIMIT = 100;
+
+interface PostRow extends RowDataPacket {
+  id: string;
+  caption: string | null;
+  alt_text: string | null;
+  like_count: number;
+  comment_count: number;
+  created_at: string;
+  storage_key: string;
+  width: number | null;
+  height: number | null;
+  content_type: string;
+  author_id: string;
+  username: string;
+  first_name: string | null;
+  last_name: string | null;
+  avatar_key: string | null;
+}
+
+const SELECT_POSTS = `SELECT p.id, p.caption, p.alt_text, p.like_count, p.comment_count, p.created_at,
+  i.storage_key, i.width, i.height, i.content_type,
+  u.id AS author_id, u.username, u.first_name, u.last_name, a.storage_key AS avatar_key
+FROM posts p
+JOIN images i ON i.id = p.image_id AND i.status = 'attached'
+JOIN users u ON u.id = p.author_id
+LEFT JOIN images a ON a.id = u.avatar_image_id AND a.status = 'attached'`;
+
+/** Download URLs as Freeb's embedded storage signs them, made once per (key, hour window). */
+class UrlSigner {
+  private readonly key: KeyObject;
+  private window = 0;
+  private urls = new Map<string, string>();
+
+  constructor(
+    secret: string,
+    private readonly publicUrl: string,
+  ) {
+    this.key = createSecretKey(
+      createHmac('sha256', secret).update('freeb local object storage v1').digest(),
+    );
+  }
+
+  url(storageKey: string): string {
+    const window = Math.floor(Date.now() / HOUR) * HOUR;
+    if (window !== this.window) {
+      this.window = window;
+      this.urls = new Map();
+    }
+    let url = this.urls.get(storageKey);
+    if (url === undefined) {
+      const expires = Math.floor((window + 2 * HOUR) / 1000);
+      const signature = createHmac('sha256', this.key)
+        .update(`GET\n${storageKey}\n${expires}`)
+        .digest('base64url');
+      url = `${this.publicUrl}/api/storage/${storageKey}?expires=${expires}&signature=${signature}`;
+      this.urls.set(storageKey, url);
+    }
+    return url;
+  }
+}
+
+/** '2026-01-01 10:00:00.123' (DATETIME(3), UTC) to '2026-01-01T10:00:00.123Z'. */
+const iso = (datetime: string) => `${datetime.replace(' ', 'T')}Z`;
+
+function parseCursor(cursor: unknown): [string, string] | null | undefined {
+  if (cursor === undefined) return undefined;
+  if (typeof cursor !== 'string') return null;
+  try {
+    const [time, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as unknown[];
+    if (typeof time !== 'number' || typeof id !== 'string') return null;
+    return [new Date(time).toISOString().replace('T', ' ').replace('Z', ''), id];
+  } catch {
+    return null;
+  }
+}
+
+export function createFloor(options: FloorOptions): { app: express.Express; pool: Pool } {
+  const pool = createPool({
+    uri: options.databaseUrl.replace(/^mariadb:/, 'mysql:'),
+    connectionLimit: options.connectionLimit ?? 10,
+    dateStrings: true,
+    timezone: 'Z',
+  });
+  const signer = new UrlSigner(options.secret, options.publicUrl ?? '');
+  const present = (row: PostRow) => ({
+    id: row.id,
+    author: {
+      id: row.author_id,
+      username: row.username,
+      firstName: row.first_name,
+      lastName: row.last_name,
+      avatarUrl: row.avatar_key === null ? null : signer.url(row.avatar_key),
+    },
+    image: {
+      url: signer.url(row.storage_key),
+      width: row.width ?? 0,
+      height: row.height ?? 0,
+      contentType: row.content_type,
+      altText: row.alt_text,
+    },
+    caption: row.caption,
+    createdAt: iso(row.created_at),
+    likeCount: row.like_count,
+    commentCount: row.comment_count,
+    viewer: null,
+  });
+  const problem = (res: Response, status: number, detail: string) =>
+    res.status(status).type('application/problem+json').send(JSON.stringify({ status, detail }));
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+
+  app.get('/api/posts', async (req: Request, res: Response) => {
+    const limit = req.query.limit === undefined ? DEFAULT_LIMIT : Number(req.query.limit);
+    const after = parseCursor(req.query.cursor);
+    if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT || after === null) {
+      return problem(res, 400, 'bad page');
+    }
+    const [rows] = after
+      ? await pool.query<PostRow[]>(
+          `${SELECT_POSTS} WHERE p.created_at <= ? AND (p.created_at < ? OR p.id < ?) ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
+          [after[0], after[0], after[1], limit + 1],
+        )
+      : await pool.query<PostRow[]>(
+          `${SELECT_POSTS} ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
+          [limit + 1],
+        );
+    const visible = rows.slice(0, limit);
+    const last = visible[visible.length - 1];
+    res.json({
+      items: visible.map(present),
+      nextCursor:
+        rows.length > limit && last
+          ? Buffer.from(JSON.stringify([Date.parse(iso(last.created_at)), last.id])).toString(
+              'base64url',
+            )
+          : null,
+    });
+  });
+
+  app.get('/api/posts/:id', async (req: Request<{ id: string }>, res: Response) => {
+    const [rows] = await pool.query<PostRow[]>(`${SELECT_POSTS} WHERE p.id = ?`, [req.params.id]);
+    if (rows.length === 0) return problem(res, 404, 'No such post.');
+    res.json(present(rows[0]));
+  });
+
+  return { app, pool };
+}
+
+/** Starts the floor on a port (0: any free one); resolves with the listening server. */
+export async function startFloor(options: FloorOptions, port = 0): Promise<Server> {
+  const { app, pool } = createFloor(options);
+  return new Promise((resolve) => {
+    const server = app.listen(port, '127.0.0.1', () => resolve(server));
+    server.on('close', () => void pool.end());
+  });
+}

@@ -1,0 +1,89 @@
+import type { Server } from 'node:http';
+import request from 'supertest';
+import { startFloor } from '../../bench/floor/server';
+import { AppSecret } from '../../src/config/app-secret';
+import { startApp, type TestApp } from '../harness/app';
+import { client, signUp } from '../harness/client';
+import { FIXTURES, fixture, publish, put, requestUpload } from '../harness/storage';
+
+/**
+ * The floor benchmark compares Freeb with a bare Express + mysql2 server (bench/floor) that
+ * must answer the same routes with the same bytes; this holds them equal on one database.
+ */
+describe('The benchmark floor (e2e, MariaDB)', () => {
+  let t: TestApp;
+  let floor: Server;
+  const postIds: string[] = [];
+
+  beforeAll(async () => {
+    // The floor signs image URLs as the embedded storage does.
+    t = await startApp({ STORAGE: 'local' });
+    floor = await startFloor({
+      databaseUrl: t.env.DATABASE_URL,
+      secret: t.app.get(AppSecret).value,
+    });
+    const author = await signUp(t);
+    const other = await signUp(t);
+    const bytes = fixture(FIXTURES['image/png'].file);
+    const avatar = await requestUpload(author.agent, 'image/png', bytes.length);
+    expect((await put(t, avatar, bytes)).status).toBe(200);
+    await author.agent
+      .patch('/api/users/me')
+      .send({ firstName: 'Ada', lastName: 'Lovelace', avatarUploadId: avatar.uploadId })
+      .expect(200);
+    for (const [agent, fields] of [
+      [author.agent, { caption: 'first', altText: 'a tiny picture' }],
+      [other.agent, {}],
+      [author.agent, { caption: 'third, with "quotes" and ünïcode' }],
+    ] as const) {
+      postIds.push((await publish(t, agent, fields)).id);
+    }
+    await other.agent.put(`/api/posts/${postIds[0]}/like`).expect(204);
+    await other.agent.post(`/api/posts/${postIds[0]}/comments`).send({ body: 'nice' }).expect(201);
+  });
+
+  afterAll(async () => {
+    await new Promise((resolve) => floor.close(resolve));
+    await t.close();
+  });
+
+  const bothAnswer = async (path: string) => {
+    const [freeb, bare] = await Promise.all([
+      client(t).get(path).expect(200),
+      request(floor).get(path).expect(200),
+    ]);
+    expect(bare.text).toBe(freeb.text);
+    return JSON.parse(freeb.text) as { items: Array<{ id: string }>; nextCursor: string | null };
+  };
+
+  it('answers the public feed with the same bytes, page by page', async () => {
+    const first = await bothAnswer('/api/posts?limit=2');
+    expect(first.items.map((post) => post.id)).toEqual([postIds[2], postIds[1]]);
+    const second = await bothAnswer(`/api/posts?limit=2&cursor=${first.nextCursor}`);
+    expect(second.items.map((post) => post.id)).toEqual([postIds[0]]);
+    expect(second.nextCursor).toBeNull();
+    await bothAnswer('/api/posts');
+  });
+
+  it('answers a post by id with the same bytes', async () => {
+    for (const id of postIds) {
+      const post = await bothAnswer(`/api/posts/${id}`);
+      expect(post).toEqual(expect.objectContaining({ id }));
+    }
+  });
+
+  it('shows avatars, names, counts and captions (the compared pages are not trivial)', async () => {
+    const page = await bothAnswer('/api/posts');
+    expect(page.items[2]).toEqual(
+      expect.objectContaining({
+        author: expect.objectContaining({
+          firstName: 'Ada',
+          avatarUrl: expect.stringMatching(/^\/api\/storage\//),
+        }),
+        caption: 'first',
+        likeCount: 1,
+        commentCount: 1,
+      }),
+    );
+  });
+});
