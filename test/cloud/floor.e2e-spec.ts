@@ -40,7 +40,7 @@ describe('The benchmark floor (e2e, MariaDB)', () => {
     }
     await other.agent.put(`/api/posts/${postIds[0]}/like`).expect(204);
     await other.agent.post(`/api/posts/${postIds[0]}/comments`).send({ body: 'nice' }).expect(201);
-  });
+  }, 120_000);
 
   afterAll(async () => {
     await new Promise((resolve) => floor.close(resolve));
