@@ -5,7 +5,11 @@ export interface LoggedQuery {
   parameters: unknown[];
 }
 
-/** Runs `work` and returns the SQL statements the app sent meanwhile (through TypeORM's logger hook). */
+/**
+ * Runs `work` and returns the SQL statements the app sent meanwhile (through TypeORM's logger
+ * hook). Everything the app sends counts: start it with `WORKERS: 'off'` so the job workers'
+ * background polling is not mistaken for the request's queries.
+ */
 export async function queriesDuring(t: TestApp, work: () => Promise<unknown>): Promise<string[]> {
   return (await statementsDuring(t, work)).map((query) => query.sql);
 }
