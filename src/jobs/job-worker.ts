@@ -15,8 +15,11 @@ import { JobQueue } from './job-queue';
 import { JobRegistry } from './job-registry';
 import { JobsRepository } from './jobs.repository';
 
-/** How long `stop()` lets running jobs finish before giving their leases back. */
-export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/**
+ * How long `stop()` lets running jobs finish before giving their leases back: under the 10 s
+ * that `docker stop` (and ECS) wait before SIGKILL, so the give-back happens.
+ */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 8000;
 
 interface Run {
   job: Job;
