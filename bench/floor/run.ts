@@ -200,7 +200,7 @@ async function main(): Promise<void> {
       // Production cookies are Secure: the login says it came over TLS through a local proxy.
       TRUST_PROXY: 'loopback',
       DB_MIGRATE_ON_START: 'false',
-      STORAGE_WORKER_INTERVAL_MS: '3600000',
+      WORKERS: 'off',
     },
     3291,
   );
