@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Makes sure MariaDB answers on 127.0.0.1:3306 and that the test account exists.
-# Starts the server when it is down (see ../shared/STACK.md: mariadbd refuses to run as root).
+# Starts the server when it is down (mariadbd refuses to run as root, hence --user=mysql).
 # The test account may create and drop databases named freeb_t_* and nothing else.
 set -euo pipefail
 

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs a command under Node 24 LTS, bringing Node 24 from the npm registry when the
-// machine's own Node is older (see ../shared/STACK.md: Nest 12 under Jest needs >= 24.9).
+// machine's own Node is older (Nest 12 is ESM-only, and Jest loads it only on Node >= 24.9).
 //
 //   node scripts/with-node24.mjs <command> [args...]   run the command under Node 24
 //   node scripts/with-node24.mjs --env                  print `export` lines for a shell

@@ -10,7 +10,7 @@ import { LoggingModule } from './common/logging/logging.module';
 import { FreebThrottlerGuard } from './common/throttling/freeb-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { FreebConfigModule } from './config/config.module';
-import { hasWebBuild, webDir } from './config/web';
+import { hasWebBuild, setWebCacheHeaders, webDir } from './config/web';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
@@ -35,7 +35,13 @@ import { UsersModule } from './users/users.module';
     ServeStaticModule.forRootAsync({
       useFactory: () =>
         hasWebBuild()
-          ? [{ rootPath: webDir(), exclude: ['/api/{*path}', '/docs{*path}', '/health{*path}'] }]
+          ? [
+              {
+                rootPath: webDir(),
+                exclude: ['/api/{*path}', '/docs{*path}', '/health{*path}'],
+                serveStaticOptions: { setHeaders: setWebCacheHeaders },
+              },
+            ]
           : [],
     }),
   ],

@@ -1,7 +1,8 @@
 import { RequestMethod } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import compression from 'compression';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { SessionBackend } from './auth/session/session-backend';
@@ -9,13 +10,14 @@ import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middl
 import { AppSecret } from './config/app-secret';
 import { ProblemDetails } from './common/errors/problem';
 import type { FreebConfig } from './config/configuration';
-import { storageOrigins } from './config/web';
+import { refuseSourceMaps, storageOrigins } from './config/web';
+import { QuietBootLogger } from './common/logging/quiet-boot.logger';
 
 export const API_PREFIX = 'api';
 
 /**
  * Everything main.ts does to the app before it listens, shared with the e2e tests so they
- * exercise the same request chain: logger, helmet, trust proxy, CORS for trusted origins,
+ * exercise the same request chain: logger, compression, helmet, trust proxy, CORS for trusted origins,
  * session, passport, prefix, OpenAPI docs, shutdown hooks.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
@@ -23,7 +25,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const appConfig = config.get('app', { infer: true });
   const sessionConfig = config.get('session', { infer: true });
 
-  app.useLogger(app.get(Logger));
+  app.useLogger(new QuietBootLogger(app.get(Logger)));
+  // gzip or brotli, as the client accepts, for JSON and the web client's text assets.
+  app.use(compression());
+  if (appConfig.production) app.use(refuseSourceMaps);
   const elsewhere = storageOrigins(config.get('storage', { infer: true }));
   app.use(
     helmet({
@@ -49,19 +54,29 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       secureCookies: appConfig.production,
     }),
   );
+  setApiPrefix(app);
+  setUpOpenApi(app);
+  app.enableShutdownHooks();
+  return app;
+}
+
+/** Everything under /api, except the health checks (for load balancers and orchestrators). */
+export function setApiPrefix(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
     ],
   });
-  setUpOpenApi(app);
-  app.enableShutdownHooks();
-  return app;
 }
 
 function setUpOpenApi(app: NestExpressApplication): void {
-  const document = SwaggerModule.createDocument(
+  SwaggerModule.setup('docs', app, buildOpenApiDocument(app), { jsonDocumentUrl: 'docs-json' });
+}
+
+/** The OpenAPI document of the API (served at /docs-json; written to a file by src/openapi.ts). */
+export function buildOpenApiDocument(app: NestExpressApplication): OpenAPIObject {
+  return SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
       .setTitle('Freeb API')
@@ -75,5 +90,4 @@ function setUpOpenApi(app: NestExpressApplication): void {
       .build(),
     { extraModels: [ProblemDetails] },
   );
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
 }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { ConfigError, loadConfiguration } from './config/configuration';
@@ -11,6 +13,9 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
   configureApp(app);
   await app.listen(config.app.port);
+  const { port } = app.getHttpServer().address() as AddressInfo;
+  const where = config.storage.publicUrl ?? `http://localhost:${port}`;
+  app.get(Logger).log(`Freeb is running at ${where}`);
 }
 
 bootstrap().catch((error: unknown) => {

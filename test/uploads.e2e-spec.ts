@@ -140,7 +140,7 @@ describe('Uploads straight to storage (e2e)', () => {
       expect(res.status).toBe(403);
       expect(await objectExists(t, keyOfUrl(t, upload.url))).toBe(false);
     } else {
-      // s3rver does not check signatures (../shared/STACK.md); S3 refuses, because the
+      // s3rver does not check signatures (measured: s3rver 3.7); S3 refuses, because the
       // type is a signed header, which the S3 adapter's unit tests prove by recomputing it.
       expect(new URL(upload.url).searchParams.get('X-Amz-SignedHeaders')).toContain('content-type');
     }

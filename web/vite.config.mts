@@ -5,7 +5,20 @@ import { defineConfig } from 'vitest/config';
 // During development `vite` proxies /api to the app on :3000.
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
-  build: { outDir: '../dist/web', emptyOutDir: true, sourcemap: true },
+  build: {
+    outDir: '../dist/web',
+    emptyOutDir: true,
+    // Built for debugging; the app does not serve them in production (src/config/web.ts).
+    sourcemap: true,
+    rolldownOptions: {
+      onLog(level, log, handler) {
+        // react-router marks its modules "use client" for React Server Components; a
+        // single-page bundle has no server components, so the directive means nothing here.
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        handler(level, log);
+      },
+    },
+  },
   server: { proxy: { '/api': 'http://localhost:3000' } },
   test: {
     environment: 'jsdom',

@@ -14,6 +14,8 @@ export interface AppConfig {
   trustProxy: TrustProxy;
   trustedOrigins: string[];
   logLevel: string;
+  /** `pretty` (colours, one readable line) or `json` (one object per line, for collectors). */
+  logFormat: 'pretty' | 'json';
 }
 
 export interface DatabaseConfig {
@@ -252,6 +254,11 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
     trustProxy: parseTrustProxy(reader),
     trustedOrigins: parseTrustedOrigins(reader),
     logLevel: reader.oneOf('LOG_LEVEL', 'info', LOG_LEVELS),
+    // Pretty for a person at a terminal; JSON in production and when piped to a collector.
+    logFormat: reader.oneOf('LOG_FORMAT', !production && process.stdout.isTTY ? 'pretty' : 'json', [
+      'pretty',
+      'json',
+    ] as const),
   };
   const database = parseDatabase(reader, dataDir);
   const session: SessionConfig = {

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import S3rver from 's3rver';
 
 /**
- * s3rver on a loopback port, its files in a directory of its own. Note (../shared/STACK.md):
+ * s3rver on a loopback port, its files in a directory of its own. Note:
  * it checks expiry and the access key of presigned URLs but not their signatures.
  */
 export class S3rverServer {

@@ -3,9 +3,14 @@ import { ErrorCode } from './app-error';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
+// Not a *.dto.ts file, so the Swagger plugin does not describe these: the decorators do.
 export class FieldErrorDto {
-  /** The body or query field at fault, dotted for nested fields. */
+  @ApiProperty({
+    description: 'The body or query field at fault, dotted for nested fields.',
+    example: 'username',
+  })
   field: string;
+  @ApiProperty({ example: 'username must be 3 to 30 characters' })
   message: string;
 }
 
