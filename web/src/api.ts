@@ -1,16 +1,39 @@
-/** A typed client for the Freeb REST API (same origin, session cookie). */
+/**
+ * The Freeb REST API for the web client (same origin, session cookie). Every call and type comes
+ * from the generated client (`generated/`, made by `npm run api:client` from the app's OpenAPI
+ * document); this file only names them for the pages and turns failures into `ApiError`s.
+ */
+import { client } from './generated/client.gen';
+import * as sdk from './generated/sdk.gen';
+import type {
+  CommentDto,
+  CreateUploadDto,
+  FieldErrorDto,
+  MetaDto,
+  PostDto,
+  PrivateUserDto,
+  ProblemDetails,
+  ProfileDto,
+  SignupDto,
+  UpdatePostDto,
+  UpdateProfileDto,
+  UploadDto,
+  UserSummaryDto,
+} from './generated/types.gen';
 
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type Post = PostDto;
+export type Profile = ProfileDto;
+export type Me = PrivateUserDto;
+export type UserSummary = UserSummaryDto;
+export type Comment = CommentDto;
+export type Meta = MetaDto;
+export type Upload = UploadDto;
+export type Problem = ProblemDetails;
+export type FieldError = FieldErrorDto;
 
-export interface Problem {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  errors?: FieldError[];
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
 }
 
 export class ApiError extends Error {
@@ -49,178 +72,110 @@ export const SESSION_ENDED = 'freeb:session-ended';
 /** Calls whose 401 means "not signed in" rather than "your session ended". */
 const SIGNED_OUT_IS_EXPECTED = ['/api/auth/me', '/api/auth/login', '/api/auth/signup'];
 
-export interface UserSummary {
-  id: string;
-  username: string;
-  firstName: string | null;
-  lastName: string | null;
-  avatarUrl: string | null;
-}
+const isProblem = (body: unknown): body is Problem =>
+  typeof body === 'object' && body !== null && 'detail' in body && 'status' in body;
 
-export interface Profile extends UserSummary {
-  bio: string | null;
-  createdAt: string;
-  counts: { posts: number; followers: number; following: number };
-  viewer: { following: boolean } | null;
-}
-
-export interface Me extends Profile {
-  email: string;
-}
-
-export interface Post {
-  id: string;
-  author: UserSummary;
-  image: {
-    url: string;
-    width: number;
-    height: number;
-    contentType: string;
-    altText: string | null;
-  };
-  caption: string | null;
-  createdAt: string;
-  likeCount: number;
-  commentCount: number;
-  viewer: { liked: boolean } | null;
-}
-
-export interface Comment {
-  id: string;
-  author: UserSummary;
-  body: string;
-  createdAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-export interface Meta {
-  upload: {
-    allowedContentTypes: string[];
-    maxBytes: number;
-    maxPixels: number;
-    urlTtlSeconds: number;
-  };
-  text: { captionMaxLength: number; altTextMaxLength: number; commentMaxLength: number };
-  page: { defaultLimit: number; maxLimit: number };
-}
-
-export interface Upload {
-  uploadId: string;
-  url: string;
-  method: 'PUT';
-  headers: Record<string, string>;
-  expiresAt: string;
-}
-
-async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
-  let res: Response;
-  try {
-    res = await fetch(path, {
-      method,
-      credentials: 'same-origin',
-      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    throw new ApiError(0, {
+/** What the generated client threw (a parsed body, or fetch's TypeError) as an ApiError. */
+export function toApiError(
+  thrown: unknown,
+  response: Response | undefined,
+  request: Request | undefined,
+): ApiError {
+  if (!response) {
+    return new ApiError(0, {
       type: 'network',
       title: 'Offline',
       status: 0,
       detail: 'Could not reach Freeb. Check your connection and try again.',
     });
   }
-  if (res.status === 204) return undefined as T;
-  const text = await res.text();
-  const data: unknown = text ? JSON.parse(text) : undefined;
-  if (!res.ok) {
-    const problem = (data as Problem | undefined) ?? {
-      type: 'unknown',
-      title: res.statusText,
-      status: res.status,
-      detail: `Something went wrong (${res.status}).`,
-    };
-    const retryAfter = Number(res.headers.get('Retry-After')) || undefined;
-    if (res.status === 401 && !SIGNED_OUT_IS_EXPECTED.includes(path)) {
-      window.dispatchEvent(new Event(SESSION_ENDED));
-    }
-    throw new ApiError(res.status, problem, retryAfter);
+  const path = request ? new URL(request.url).pathname : '';
+  if (response.status === 401 && !SIGNED_OUT_IS_EXPECTED.includes(path)) {
+    window.dispatchEvent(new Event(SESSION_ENDED));
   }
-  return data as T;
+  const problem = isProblem(thrown)
+    ? thrown
+    : {
+        type: 'unknown',
+        title: response.statusText,
+        status: response.status,
+        detail: `Something went wrong (${response.status}).`,
+      };
+  const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+  return new ApiError(response.status, problem, retryAfter);
 }
 
-const page = (path: string, cursor?: string | null, limit?: number) => {
-  const query = new URLSearchParams();
-  if (cursor) query.set('cursor', cursor);
-  if (limit) query.set('limit', String(limit));
-  const qs = query.toString();
-  return qs ? `${path}?${qs}` : path;
-};
+// Same origin; absolute, because the client builds a Request from the URL.
+client.setConfig({
+  baseUrl: window.location.origin,
+  credentials: 'same-origin',
+  throwOnError: true,
+});
+client.interceptors.error.use(toApiError);
+
+/** The body of a call that succeeded (the generated functions resolve to `{data, response}`). */
+async function data<T>(call: Promise<{ data: T }>): Promise<T> {
+  return (await call).data;
+}
+
+/** A 204: nothing to return. */
+async function done(call: Promise<unknown>): Promise<void> {
+  await call;
+}
+
+/** Every call throws its failure (as an ApiError, through the interceptor above). */
+const strict = { throwOnError: true } as const;
+const page = (cursor?: string | null) => ({ query: cursor ? { cursor } : undefined });
+const user = (username: string) => ({ ...strict, path: { username } });
+const post = (id: string) => ({ ...strict, path: { id } });
 
 export const api = {
-  me: () => request<Me>('GET', '/api/auth/me'),
-  signup: (body: {
-    username: string;
-    email: string;
-    password: string;
-    firstName?: string;
-    lastName?: string;
-  }) => request<Me>('POST', '/api/auth/signup', body),
+  me: () => data(sdk.authControllerMe(strict)),
+  signup: (body: SignupDto) => data(sdk.authControllerSignup({ ...strict, body })),
   login: (login: string, password: string) =>
-    request<Me>('POST', '/api/auth/login', { login, password }),
-  logout: () => request<void>('POST', '/api/auth/logout'),
+    data(sdk.authControllerLogin({ ...strict, body: { login, password } })),
+  logout: () => done(sdk.authControllerLogout(strict)),
   changePassword: (currentPassword: string, newPassword: string) =>
-    request<void>('PUT', '/api/auth/password', { currentPassword, newPassword }),
-  deleteAccount: (password: string) => request<void>('DELETE', '/api/users/me', { password }),
-  updateProfile: (body: {
-    firstName?: string;
-    lastName?: string;
-    bio?: string;
-    avatarUploadId?: string;
-  }) => request<Me>('PATCH', '/api/users/me', body),
-  profile: (username: string) =>
-    request<Profile>('GET', `/api/users/${encodeURIComponent(username)}`),
-  follow: (username: string) =>
-    request<void>('PUT', `/api/users/${encodeURIComponent(username)}/follow`),
-  unfollow: (username: string) =>
-    request<void>('DELETE', `/api/users/${encodeURIComponent(username)}/follow`),
+    done(sdk.authControllerChangePassword({ ...strict, body: { currentPassword, newPassword } })),
+  deleteAccount: (password: string) =>
+    done(sdk.accountControllerDeleteAccount({ ...strict, body: { password } })),
+  updateProfile: (body: UpdateProfileDto) => data(sdk.usersControllerUpdateMe({ ...strict, body })),
+  profile: (username: string) => data(sdk.usersControllerGetProfile(user(username))),
+  follow: (username: string) => done(sdk.followsControllerFollow(user(username))),
+  unfollow: (username: string) => done(sdk.followsControllerUnfollow(user(username))),
   followers: (username: string, cursor?: string | null) =>
-    request<Page<UserSummary>>(
-      'GET',
-      page(`/api/users/${encodeURIComponent(username)}/followers`, cursor),
-    ),
+    data(sdk.followsControllerFollowers({ ...user(username), ...page(cursor) })),
   following: (username: string, cursor?: string | null) =>
-    request<Page<UserSummary>>(
-      'GET',
-      page(`/api/users/${encodeURIComponent(username)}/following`, cursor),
-    ),
-  meta: () => request<Meta>('GET', '/api/meta'),
-  publicFeed: (cursor?: string | null) => request<Page<Post>>('GET', page('/api/posts', cursor)),
-  homeFeed: (cursor?: string | null) => request<Page<Post>>('GET', page('/api/feed', cursor)),
+    data(sdk.followsControllerFollowing({ ...user(username), ...page(cursor) })),
+  meta: () => data(sdk.metaControllerGet(strict)),
+  publicFeed: (cursor?: string | null) =>
+    data(sdk.postsControllerPublicFeed({ ...strict, ...page(cursor) })),
+  homeFeed: (cursor?: string | null) =>
+    data(sdk.postsControllerHomeFeed({ ...strict, ...page(cursor) })),
   userPosts: (username: string, cursor?: string | null) =>
-    request<Page<Post>>('GET', page(`/api/users/${encodeURIComponent(username)}/posts`, cursor)),
-  post: (id: string) => request<Post>('GET', `/api/posts/${encodeURIComponent(id)}`),
+    data(sdk.postsControllerByUser({ ...user(username), ...page(cursor) })),
+  post: (id: string) => data(sdk.postsControllerGet(post(id))),
+  // The page checked the type against GET /api/meta; the API refuses any other with a 400.
   createUpload: (contentType: string, size: number) =>
-    request<Upload>('POST', '/api/images/uploads', { contentType, size }),
-  createPost: (uploadId: string, caption: string, altText: string) =>
-    request<Post>('POST', '/api/posts', { uploadId, caption, altText }),
-  updatePost: (id: string, body: { caption?: string; altText?: string }) =>
-    request<Post>('PATCH', `/api/posts/${encodeURIComponent(id)}`, body),
-  deletePost: (id: string) => request<void>('DELETE', `/api/posts/${encodeURIComponent(id)}`),
-  like: (id: string) => request<void>('PUT', `/api/posts/${encodeURIComponent(id)}/like`),
-  unlike: (id: string) => request<void>('DELETE', `/api/posts/${encodeURIComponent(id)}/like`),
-  comments: (id: string, cursor?: string | null) =>
-    request<Page<Comment>>('GET', page(`/api/posts/${encodeURIComponent(id)}/comments`, cursor)),
-  addComment: (id: string, body: string) =>
-    request<Comment>('POST', `/api/posts/${encodeURIComponent(id)}/comments`, { body }),
-  deleteComment: (id: string, commentId: string) =>
-    request<void>(
-      'DELETE',
-      `/api/posts/${encodeURIComponent(id)}/comments/${encodeURIComponent(commentId)}`,
+    data(
+      sdk.imagesControllerCreateUpload({
+        ...strict,
+        body: { contentType: contentType as CreateUploadDto['contentType'], size },
+      }),
     ),
+  createPost: (uploadId: string, caption: string, altText: string) =>
+    data(sdk.postsControllerCreate({ ...strict, body: { uploadId, caption, altText } })),
+  updatePost: (id: string, body: UpdatePostDto) =>
+    data(sdk.postsControllerUpdate({ ...post(id), body })),
+  deletePost: (id: string) => done(sdk.postsControllerDelete(post(id))),
+  like: (id: string) => done(sdk.interactionsControllerLike(post(id))),
+  unlike: (id: string) => done(sdk.interactionsControllerUnlike(post(id))),
+  comments: (id: string, cursor?: string | null) =>
+    data(sdk.interactionsControllerListComments({ ...post(id), ...page(cursor) })),
+  addComment: (id: string, body: string) =>
+    data(sdk.interactionsControllerComment({ ...post(id), body: { body } })),
+  deleteComment: (id: string, commentId: string) =>
+    done(sdk.interactionsControllerDeleteComment({ ...strict, path: { id, commentId } })),
 };
 
 /** A problem as one sentence for a person, with the wait when throttled. */

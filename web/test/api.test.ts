@@ -49,7 +49,11 @@ describe('api client', () => {
   it('sends cursors and JSON bodies as the API expects', async () => {
     const fetchMock = fakeApi(() => ({ status: 200, body: { items: [], nextCursor: null } }));
     await api.userPosts('ada.l', 'abc');
-    expect(fetchMock.mock.calls[0][0]).toBe('/api/users/ada.l/posts?cursor=abc');
+    const sent = fetchMock.mock.calls[0][0] as Request;
+    expect(new URL(sent.url).pathname + new URL(sent.url).search).toBe(
+      '/api/users/ada.l/posts?cursor=abc',
+    );
+    expect(sent.credentials).toBe('same-origin');
     fakeApi(() => ({ status: 204 }));
     await expect(api.like('p1')).resolves.toBeUndefined();
   });

@@ -9,10 +9,23 @@ type Handler = (
   init?: RequestInit,
 ) => { status: number; body?: unknown; headers?: Record<string, string> };
 
-/** Replaces fetch with a function of the request, answering JSON like the API does. */
+/**
+ * Replaces fetch with a function of the request (its path and query, and method and body),
+ * answering JSON like the API does.
+ */
 export function fakeApi(handler: Handler) {
   const fetchMock = vi.fn(async (input: RequestInfo | URL, init?: RequestInit) => {
-    const { status, body, headers = {} } = handler(String(input), init);
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    const sent = await request.text();
+    const {
+      status,
+      body,
+      headers = {},
+    } = handler(url.pathname + url.search, {
+      method: request.method,
+      body: sent || undefined,
+    });
     const contentType = status >= 400 ? 'application/problem+json' : 'application/json';
     return new Response(status === 204 || body === undefined ? null : JSON.stringify(body), {
       status,
