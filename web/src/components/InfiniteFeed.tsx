@@ -19,7 +19,7 @@ export function PagedList<T extends { id: string }>({
   load: (cursor: string | null) => Promise<Page<T>>;
   empty: ReactNode;
   className: string;
-  render: (item: T) => ReactNode;
+  render: (item: T, index: number) => ReactNode;
 }) {
   const { items, done, loading, error, more } = usePagedList(cacheKey, load);
   const sentinel = useNearViewport(() => void more(), !done && !error);
@@ -68,7 +68,8 @@ export function InfiniteFeed({
       load={load}
       empty={empty}
       className="feed"
-      render={(post) => <PostCard key={post.id} post={post} />}
+      // The first photo is the largest paint of the page: loaded at once, first.
+      render={(post, index) => <PostCard key={post.id} post={post} priority={index === 0} />}
     />
   );
 }

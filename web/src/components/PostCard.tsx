@@ -9,7 +9,7 @@ import { PostImage } from './PostImage';
 const shortDate = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 
-export function PostCard({ post }: { post: Post }) {
+export function PostCard({ post, priority = false }: { post: Post; priority?: boolean }) {
   const like = useLike(post);
   return (
     <article className="card" aria-label={`Post by ${post.author.username}`}>
@@ -27,7 +27,7 @@ export function PostCard({ post }: { post: Post }) {
         </Link>
       </header>
       <DoubleTapLike like={like}>
-        <PostImage post={post} />
+        <PostImage post={post} eager={priority} />
       </DoubleTapLike>
       <footer className="card-foot">
         <LikeControl like={like} />

@@ -19,6 +19,7 @@ export function PostImage({ post, eager = false }: { post: Post; eager?: boolean
         height={height}
         alt={describeImage(post)}
         loading={eager ? 'eager' : 'lazy'}
+        fetchPriority={eager ? 'high' : 'auto'}
         decoding="async"
       />
     </div>
