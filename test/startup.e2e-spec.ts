@@ -32,7 +32,7 @@ function start(env: Record<string, string>) {
         throw new Error(`no line matching ${pattern} in:\n${lines.join('\n')}`);
       await new Promise<void>((wake) => {
         waiters.push(wake);
-        setTimeout(wake, 500);
+        setTimeout(wake, 500).unref();
       });
     }
   };

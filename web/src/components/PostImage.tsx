@@ -1,27 +1,46 @@
 import type { Post } from '../api';
+import { Carousel } from './Carousel';
+import { FEED_MAX_WIDTH, PhotoImage, SIZES, type Drawable } from './PhotoImage';
 
 /** The alt text, or failing that who posted it and the caption. */
-export function describeImage(post: Post): string {
+export function describeImage(post: Post, photo: { altText: string | null } = post.image): string {
   return (
-    post.image.altText ??
-    `Photo by ${post.author.username}${post.caption ? `: ${post.caption}` : ''}`
+    photo.altText ?? `Photo by ${post.author.username}${post.caption ? `: ${post.caption}` : ''}`
   );
 }
 
-/** The image at its real aspect ratio before it loads (width/height from the API), with its alt text. */
-export function PostImage({ post, eager = false }: { post: Post; eager?: boolean }) {
-  const { url, width, height } = post.image;
+/** The photos of a post, in order. */
+export function photosOf(post: Post): Array<Drawable & { altText: string | null }> {
+  return [post.image];
+}
+
+/**
+ * A post's photos: one photo, or a carousel of them; each at its real aspect ratio with its
+ * alt text, from the smallest variant that fills its slot (up to 1080 px in feeds).
+ */
+export function PostImage({
+  post,
+  eager = false,
+  place = 'feed',
+}: {
+  post: Post;
+  eager?: boolean;
+  place?: 'feed' | 'post';
+}) {
+  const photos = photosOf(post);
   return (
-    <div className="post-image" style={{ aspectRatio: `${width} / ${height}` }}>
-      <img
-        src={url}
-        width={width}
-        height={height}
-        alt={describeImage(post)}
-        loading={eager ? 'eager' : 'lazy'}
-        fetchPriority={eager ? 'high' : 'auto'}
-        decoding="async"
-      />
-    </div>
+    <Carousel
+      label={`Photos by ${post.author.username}`}
+      slides={photos.map((photo, index) => (
+        <PhotoImage
+          key={index}
+          photo={photo}
+          alt={describeImage(post, photo)}
+          sizes={SIZES[place]}
+          maxWidth={place === 'feed' ? FEED_MAX_WIDTH : Infinity}
+          eager={eager && index === 0}
+        />
+      ))}
+    />
   );
 }

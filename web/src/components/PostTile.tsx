@@ -1,19 +1,13 @@
 import { Link } from 'react-router';
 import type { Post } from '../api';
+import { PhotoImage, SIZES } from './PhotoImage';
 import { describeImage } from './PostImage';
 
-/** A square thumbnail of a post in a profile grid; opens the post. */
+/** A square thumbnail of a post in a profile grid (its first photo); opens the post. */
 export function PostTile({ post }: { post: Post }) {
   return (
     <Link to={`/p/${post.id}`} className="tile">
-      <img
-        src={post.image.url}
-        alt={describeImage(post)}
-        loading="lazy"
-        decoding="async"
-        width={post.image.width}
-        height={post.image.height}
-      />
+      <PhotoImage photo={post.image} alt={describeImage(post)} sizes={SIZES.tile} />
     </Link>
   );
 }

@@ -57,7 +57,7 @@ function PostView({ post, setPost }: { post: Post; setPost: (post: Post) => void
   return (
     <main className="post-page">
       <DoubleTapLike like={like}>
-        <PostImage post={post} eager />
+        <PostImage post={post} eager place="post" />
       </DoubleTapLike>
       <div className="post-side">
         <Link to={`/u/${post.author.username}`} className="author">
