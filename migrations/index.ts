@@ -3,6 +3,7 @@ import { ImagesAndPosts1764100000000 } from './1764100000000-images-and-posts';
 import { Social1764200000000 } from './1764200000000-social';
 import { Jobs1764300000000 } from './1764300000000-jobs';
 import { StorageDeletionsToJobs1764300000001 } from './1764300000001-storage-deletions-to-jobs';
+import { Timeline1764600000000 } from './1764600000000-timeline';
 
 /** Every migration, in order. Listed (not globbed) so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -11,4 +12,5 @@ export const MIGRATIONS = [
   Social1764200000000,
   Jobs1764300000000,
   StorageDeletionsToJobs1764300000001,
+  Timeline1764600000000,
 ];

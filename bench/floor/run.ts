@@ -74,7 +74,15 @@ async function prepareDatabase(): Promise<void> {
     multipleStatements: false,
   });
   const started = Date.now();
-  for (const table of ['likes', 'comments', 'follows', 'posts', 'sessions', 'rate_limits']) {
+  for (const table of [
+    'timeline',
+    'likes',
+    'comments',
+    'follows',
+    'posts',
+    'sessions',
+    'rate_limits',
+  ]) {
     await connection.query(`DELETE FROM ${table}`);
   }
   await connection.query('UPDATE users SET avatar_image_id = NULL');

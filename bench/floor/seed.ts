@@ -47,6 +47,12 @@ export const SMALL_SIZES: SeedSizes = {
 /** Every seeded account's password (argon2id with the app's parameters). */
 export const SEED_PASSWORD = 'bench password 1234';
 
+/** Timelines are seeded with the posts of these last days (older ones arrive by backfill). */
+export const TIMELINE_DAYS = 60;
+
+/** TIMELINE_FANOUT_LIMIT's default: larger accounts are merged into feeds at read time. */
+export const FANOUT_LIMIT = 10_000;
+
 /** Readers whose home feeds are measured, by how many people they follow. */
 export const READERS = [10, 300, 5000] as const;
 export const readerName = (followees: number) => `reader${followees}`;
@@ -216,10 +222,12 @@ export async function seed(
   // followers at full size), plus the readers' fixed numbers of followees.
   const follows = file('follows', ['id', 'follower_id', 'followee_id', 'created_at']);
   const followed = new Set<number>();
+  const followersOf: number[][] = userIds.map(() => []);
   const follow = (follower: number, followee: number) => {
     const pair = follower * sizes.users + followee;
     if (follower === followee || followed.has(pair)) return false;
     followed.add(pair);
+    followersOf[followee].push(follower);
     following[follower] += 1;
     followers[followee] += 1;
     const at = Math.max(userCreated[follower], userCreated[followee]) + 1000;
@@ -303,7 +311,18 @@ export async function seed(
     ]);
   }
 
-  const files = [users, images, posts, likes, comments, follows];
+  // Timelines as fan-out on write leaves them: each recent post in its author's timeline and
+  // in every follower's, unless the author has more followers than the fan-out limit.
+  const timeline = file('timeline', ['user_id', 'post_id', 'author_id', 'created_at']);
+  for (let p = 0; p < sizes.posts; p++) {
+    if (postCreated[p] < now - TIMELINE_DAYS * DAY) continue;
+    const a = postAuthor[p];
+    const readers = followersOf[a].length > FANOUT_LIMIT ? [a] : [a, ...followersOf[a]];
+    for (const r of readers)
+      timeline.add([userIds[r], postIds[p], userIds[a], datetime(postCreated[p])]);
+  }
+
+  const files = [users, images, posts, likes, comments, follows, timeline];
   await Promise.all(files.map((f) => f.close()));
   log(`files written in ${dir}`);
   try {

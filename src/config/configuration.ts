@@ -75,12 +75,18 @@ export interface JobsConfig {
   concurrency: number;
 }
 
+export interface FeedsConfig {
+  /** Accounts with more followers are not fanned out but merged into feeds at read time. */
+  fanoutLimit: number;
+}
+
 export interface FreebConfig {
   app: AppConfig;
   database: DatabaseConfig;
   session: SessionConfig;
   storage: StorageConfig;
   jobs: JobsConfig;
+  feeds: FeedsConfig;
 }
 
 /** A configuration problem: its message names the variable and what is expected, never the value. */
@@ -284,7 +290,10 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
   }
 
   const jobs = parseJobs(reader);
+  const feeds: FeedsConfig = {
+    fanoutLimit: reader.integer('TIMELINE_FANOUT_LIMIT', 10_000, 0, 100_000_000),
+  };
 
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
-  return { app, database, session, storage, jobs };
+  return { app, database, session, storage, jobs, feeds };
 }

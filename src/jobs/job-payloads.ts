@@ -7,6 +7,8 @@ export interface JobPayloads {
   'storage.delete': { key: string };
   /** Upload intents never used: rows removed, their objects queued for deletion (recurring). */
   'uploads.sweep': Record<string, never>;
+  /** Put a published post into every follower's home timeline (unless its author is large). */
+  'timeline.fanout': { postId: string };
 }
 
 export type JobType = keyof JobPayloads;

@@ -14,9 +14,17 @@ import { MetaController } from './meta.controller';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { TimelineEntry } from './timeline/timeline-entry.entity';
+import { TimelineListeners } from './timeline/timeline.listeners';
+import { TimelineRepository } from './timeline/timeline.repository';
+import { TimelineService } from './timeline/timeline.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Post, Like, Comment]), UsersModule, ImagesModule],
+  imports: [
+    TypeOrmModule.forFeature([Post, Like, Comment, TimelineEntry]),
+    UsersModule,
+    ImagesModule,
+  ],
   controllers: [PostsController, InteractionsController, MetaController],
   providers: [
     PostsRepository,
@@ -25,6 +33,9 @@ import { PostsService } from './posts.service';
     LikesService,
     CommentsRepository,
     CommentsService,
+    TimelineRepository,
+    TimelineService,
+    TimelineListeners,
   ],
 })
 export class PostsModule {}

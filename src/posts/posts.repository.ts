@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { keysetPage } from '../common/pagination/keyset';
-import type { PageRequest } from '../common/pagination/page';
+import type { Keyset, PageRequest } from '../common/pagination/page';
 import { adjustCounter } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { Post } from './entities/post.entity';
@@ -19,6 +20,33 @@ export class PostsRepository {
 
   findById(id: string): Promise<Post | null> {
     return this.posts.findOneBy({ id });
+  }
+
+  findByIds(ids: string[]): Promise<Post[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.posts.findBy({ id: In(ids) });
+  }
+
+  /** An author's latest posts, as positions (IDX_posts_author_id_created_at_id): a backfill. */
+  latestOf(authorId: string, limit: number): Promise<Post[]> {
+    return this.posts
+      .createQueryBuilder('post')
+      .select(['post.id', 'post.authorId', 'post.createdAt'])
+      .where('post.authorId = :authorId', { authorId })
+      .orderBy('post.createdAt', 'DESC')
+      .addOrderBy('post.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
+  /** Positions of these authors' posts, newest first: large accounts merged into a feed. */
+  async positionsByAuthors(authorIds: string[], page: PageRequest): Promise<Keyset[]> {
+    const query = this.posts
+      .createQueryBuilder('post')
+      .select(['post.id', 'post.createdAt'])
+      .where('post.authorId IN (:...authorIds)', { authorIds });
+    const rows = await keysetPage(query, 'post', page).getMany();
+    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
   }
 
   /** Everyone's posts, newest first (index IDX_posts_created_at_id). */
@@ -44,14 +72,6 @@ export class PostsRepository {
 
   async delete(id: string): Promise<void> {
     await this.posts.delete({ id });
-  }
-
-  /** The posts of these authors, newest first: the home feed, as a query over follows. */
-  findByAuthorsPage(authorIds: string[], page: PageRequest): Promise<Post[]> {
-    const query = this.posts
-      .createQueryBuilder('post')
-      .where('post.authorId IN (:...authorIds)', { authorIds });
-    return keysetPage(query, 'post', page).getMany();
   }
 
   /** Atomic counter change (`count = count + delta`), in the caller's transaction. */

@@ -1,3 +1,4 @@
+import { DomainEvents } from '../common/events/domain-events';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode } from '../common/errors/app-error';
@@ -6,13 +7,13 @@ import { ImagePresenter } from '../images/image-presenter';
 import { ImagesService } from '../images/images.service';
 import { UploadsService } from '../images/uploads.service';
 import type { UserSummaryDto } from '../users/dto/user.dto';
-import { FollowsService } from '../users/follows.service';
 import { ProfilesService } from '../users/profiles.service';
 import { UsersService } from '../users/users.service';
 import { Post } from './entities/post.entity';
 import { LikesRepository } from './likes.repository';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
+import { TimelineService } from './timeline/timeline.service';
 
 const author = { id: 'author-id', username: 'ada.l' };
 const stranger = { id: 'stranger-id', username: 'grace.h' };
@@ -38,7 +39,8 @@ describe('PostsService', () => {
   let uploads: StrictMock<UploadsService>;
   let images: StrictMock<ImagesService>;
   let users: StrictMock<UsersService>;
-  let follows: StrictMock<FollowsService>;
+  let timeline: StrictMock<TimelineService>;
+  let events: StrictMock<DomainEvents>;
   let sut: PostsService;
 
   beforeEach(() => {
@@ -48,7 +50,7 @@ describe('PostsService', () => {
       insert: tx.inside(),
       update: jest.fn().mockResolvedValue(undefined),
       delete: tx.inside(),
-      findByAuthorsPage: jest.fn().mockResolvedValue([post]),
+      findByIds: jest.fn().mockResolvedValue([post]),
     });
     likesRepository = strictMock<LikesRepository>({
       likedAmong: jest.fn().mockResolvedValue(new Set([post.id])),
@@ -62,7 +64,10 @@ describe('PostsService', () => {
     const profiles = strictMock<ProfilesService>({
       summaries: jest.fn().mockResolvedValue(new Map([[author.id, summary]])),
     });
-    follows = strictMock<FollowsService>({ followeeIds: jest.fn().mockResolvedValue(['f1']) });
+    events = strictMock<DomainEvents>({ emit: tx.inside() });
+    timeline = strictMock<TimelineService>({
+      homePage: jest.fn().mockResolvedValue([{ id: post.id, createdAt: post.createdAt }]),
+    });
     sut = new PostsService(
       postsRepository,
       likesRepository,
@@ -71,8 +76,9 @@ describe('PostsService', () => {
       imagePresenter,
       users,
       profiles,
-      follows,
+      timeline,
       tx.db,
+      events,
     );
   });
 
@@ -85,6 +91,10 @@ describe('PostsService', () => {
         expect.objectContaining({ authorId: author.id, imageId: verified.id, caption: 'Dawn' }),
       );
       expect(users.adjustPostCount).toHaveBeenCalledWith(author.id, 1);
+      expect(events.emit).toHaveBeenCalledWith('post.published', {
+        postId: created.id,
+        authorId: author.id,
+      });
       expect(created).toEqual(
         expect.objectContaining({ author: summary, caption: 'Dawn', likeCount: 0 }),
       );
@@ -117,13 +127,14 @@ describe('PostsService', () => {
     expect((await errorOf(sut.get('missing'))).code).toBe(ErrorCode.NotFound);
   });
 
-  it('builds the home feed from the viewer and the people they follow', async () => {
-    await sut.homeFeed(author, {});
-    expect(follows.followeeIds).toHaveBeenCalledWith(author.id);
-    expect(postsRepository.findByAuthorsPage).toHaveBeenCalledWith(
-      [author.id, 'f1'],
+  it('builds the home feed from the viewer’s timeline, in its order', async () => {
+    const page = await sut.homeFeed(author, {});
+    expect(timeline.homePage).toHaveBeenCalledWith(
+      author.id,
       expect.objectContaining({ limit: expect.any(Number) }),
     );
+    expect(postsRepository.findByIds).toHaveBeenCalledWith([post.id]);
+    expect(page.items.map((item) => item.id)).toEqual([post.id]);
   });
 
   describe('update and delete', () => {

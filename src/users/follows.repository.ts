@@ -53,6 +53,15 @@ export class FollowsRepository {
     return keysetPage(query, 'follow', page).getMany();
   }
 
+  /** Everyone who follows the user (IDX_follows_followee_id_created_at_id): a post's fan-out. */
+  async followerIds(userId: string): Promise<string[]> {
+    const rows = await this.follows.find({
+      select: { followerId: true },
+      where: { followeeId: userId },
+    });
+    return rows.map((row) => row.followerId);
+  }
+
   async followeeIds(userId: string): Promise<string[]> {
     const rows = await this.follows.find({
       select: { followeeId: true },

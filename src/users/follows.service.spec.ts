@@ -1,3 +1,4 @@
+import { DomainEvents } from '../common/events/domain-events';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode } from '../common/errors/app-error';
@@ -15,6 +16,7 @@ describe('FollowsService', () => {
   let tx: Transactions;
   let followsRepository: StrictMock<FollowsRepository>;
   let usersRepository: StrictMock<UsersRepository>;
+  let events: StrictMock<DomainEvents>;
   let users: StrictMock<UsersService>;
   let sut: FollowsService;
 
@@ -26,6 +28,7 @@ describe('FollowsService', () => {
       removeAllOf: jest.fn(),
     });
     usersRepository = strictMock<UsersRepository>({ adjust: tx.inside() });
+    events = strictMock<DomainEvents>({ emit: tx.inside() });
     users = strictMock<UsersService>({
       findByUsernameOrFail: jest.fn().mockResolvedValue(target),
       onAccountDeletion: jest.fn(),
@@ -36,6 +39,7 @@ describe('FollowsService', () => {
       users,
       strictMock<ProfilesService>(),
       tx.db,
+      events,
     );
   });
 
@@ -49,12 +53,17 @@ describe('FollowsService', () => {
       [viewer.id, 'followingCount', 1],
       [target.id, 'followersCount', 1],
     ]);
+    expect(events.emit).toHaveBeenCalledWith('follow.added', {
+      followerId: viewer.id,
+      followeeId: target.id,
+    });
   });
 
   it('counts nothing when already following', async () => {
     followsRepository.insert.mockResolvedValue(false);
     await sut.follow(viewer, 'grace.h');
     expect(usersRepository.adjust).not.toHaveBeenCalled();
+    expect(events.emit).not.toHaveBeenCalled();
   });
 
   it('unfollows and moves both counters back, only when there was a follow', async () => {
@@ -64,6 +73,10 @@ describe('FollowsService', () => {
       [viewer.id, 'followingCount', -1],
       [target.id, 'followersCount', -1],
     ]);
+    expect(events.emit).toHaveBeenCalledWith('follow.removed', {
+      followerId: viewer.id,
+      followeeId: target.id,
+    });
     usersRepository.adjust.mockClear();
     followsRepository.delete.mockResolvedValue(false);
     await sut.unfollow(viewer, 'grace.h');

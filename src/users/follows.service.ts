@@ -3,6 +3,7 @@ import { invalid } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import type { Viewer } from '../common/http/viewer.decorator';
+import { DomainEvents } from '../common/events/domain-events';
 import { TransactionHost } from '../database/transaction-host';
 import { UserSummaryDto } from './dto/user.dto';
 import type { Follow } from './entities/follow.entity';
@@ -20,6 +21,7 @@ export class FollowsService implements OnModuleInit {
     private readonly users: UsersService,
     private readonly profiles: ProfilesService,
     private readonly db: TransactionHost,
+    private readonly events: DomainEvents,
   ) {}
 
   onModuleInit(): void {
@@ -29,6 +31,21 @@ export class FollowsService implements OnModuleInit {
   /** Ids of the people a user follows (the home feed's authors). */
   followeeIds(userId: string): Promise<string[]> {
     return this.followsRepository.followeeIds(userId);
+  }
+
+  /** Ids of the people who follow a user (a post's fan-out). */
+  followerIds(userId: string): Promise<string[]> {
+    return this.followsRepository.followerIds(userId);
+  }
+
+  /** Which of `candidateIds` the user follows. */
+  followedAmong(userId: string, candidateIds: string[]): Promise<Set<string>> {
+    return this.followsRepository.followedAmong(userId, candidateIds);
+  }
+
+  /** Accounts followed by more than `count` people. */
+  accountsWithFollowersOver(count: number): Promise<string[]> {
+    return this.usersRepository.idsWithFollowersOver(count);
   }
 
   /** Idempotent: following someone already followed changes nothing. */
@@ -46,6 +63,7 @@ export class FollowsService implements OnModuleInit {
       if (!inserted) return;
       await this.usersRepository.adjust(viewer.id, 'followingCount', 1);
       await this.usersRepository.adjust(target.id, 'followersCount', 1);
+      await this.events.emit('follow.added', { followerId: viewer.id, followeeId: target.id });
     });
   }
 
@@ -57,6 +75,7 @@ export class FollowsService implements OnModuleInit {
       if (!(await this.followsRepository.delete(viewer.id, target.id))) return;
       await this.usersRepository.adjust(viewer.id, 'followingCount', -1);
       await this.usersRepository.adjust(target.id, 'followersCount', -1);
+      await this.events.emit('follow.removed', { followerId: viewer.id, followeeId: target.id });
     });
   }
 

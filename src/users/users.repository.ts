@@ -16,6 +16,16 @@ export class UsersRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.users.findBy({ id: In(ids) });
   }
 
+  /** Accounts with more followers than `count` (IDX_users_followers_count). */
+  async idsWithFollowersOver(count: number): Promise<string[]> {
+    const rows = await this.users
+      .createQueryBuilder('user')
+      .select('user.id', 'id')
+      .where('user.followersCount > :count', { count })
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
   }

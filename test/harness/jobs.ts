@@ -1,3 +1,4 @@
+import { JobWorker } from '../../src/jobs/job-worker';
 import type { TestApp } from './app';
 
 export interface JobRow {
@@ -31,3 +32,25 @@ export function epochOf(value: Date | string): number {
 }
 
 export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * For suites that keep WORKERS=off (so a request's queries are its own): runs the queue until
+ * no job is left to run, then stops the worker again.
+ */
+export async function runQueuedJobs(t: TestApp, timeoutMs = 20_000): Promise<void> {
+  const worker = t.app.get(JobWorker);
+  worker.start();
+  try {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const [row] = (await t.dataSource.query(
+        'SELECT COUNT(*) AS n FROM jobs WHERE dead_at IS NULL',
+      )) as Array<{ n: number | string }>;
+      if (Number(row.n) === 0) return;
+      if (Date.now() > deadline) throw new Error(`${row.n} jobs still queued`);
+      await pause(50);
+    }
+  } finally {
+    await worker.stop();
+  }
+}

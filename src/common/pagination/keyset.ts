@@ -10,18 +10,21 @@ export function keysetPage<T extends ObjectLiteral>(
   alias: string,
   page: PageRequest,
   direction: 'DESC' | 'ASC' = 'DESC',
+  /** The property that breaks ties within a timestamp (`postId` in the timeline). */
+  idProperty = 'id',
 ): SelectQueryBuilder<T> {
+  const id = `${alias}.${idProperty}`;
   const op = direction === 'DESC' ? '<' : '>';
   if (page.after) {
     // The leading `created_at <=` (or `>=`) lets SQLite and MySQL seek the index to the cursor
     // instead of scanning from the first row; the rest only breaks ties within that timestamp.
     query.andWhere(
-      `${alias}.createdAt ${op}= :afterTime AND (${alias}.createdAt ${op} :afterTime OR ${alias}.id ${op} :afterId)`,
+      `${alias}.createdAt ${op}= :afterTime AND (${alias}.createdAt ${op} :afterTime OR ${id} ${op} :afterId)`,
       { afterTime: page.after.createdAt, afterId: page.after.id },
     );
   }
   return query
     .orderBy(`${alias}.createdAt`, direction)
-    .addOrderBy(`${alias}.id`, direction)
+    .addOrderBy(id, direction)
     .limit(page.limit + 1);
 }

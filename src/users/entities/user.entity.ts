@@ -40,6 +40,8 @@ export class User {
   @Column({ name: 'posts_count', type: 'integer', default: 0 })
   postsCount: number;
 
+  /** Indexed: accounts over TIMELINE_FANOUT_LIMIT are found by it (merged into feeds at read). */
+  @Index('IDX_users_followers_count')
   @Column({ name: 'followers_count', type: 'integer', default: 0 })
   followersCount: number;
 

@@ -1,0 +1,44 @@
+import { Injectable } from '@nestjs/common';
+import { keysetPage } from '../../common/pagination/keyset';
+import type { Keyset, PageRequest } from '../../common/pagination/page';
+import { TransactionHost } from '../../database/transaction-host';
+import { TimelineEntry } from './timeline-entry.entity';
+
+/** Rows per INSERT when a post fans out to thousands of followers. */
+const INSERT_BATCH = 500;
+
+@Injectable()
+export class TimelineRepository {
+  constructor(private readonly db: TransactionHost) {}
+
+  private get entries() {
+    return this.db.repository(TimelineEntry);
+  }
+
+  /** Adds the entries; those already there stay as they are (a job may run twice). */
+  async add(entries: TimelineEntry[]): Promise<void> {
+    for (let from = 0; from < entries.length; from += INSERT_BATCH) {
+      await this.entries
+        .createQueryBuilder()
+        .insert()
+        .values(entries.slice(from, from + INSERT_BATCH))
+        .orIgnore()
+        .execute();
+    }
+  }
+
+  /** A user's timeline, newest first: positions (post id, time) of one index range. */
+  async page(userId: string, page: PageRequest): Promise<Keyset[]> {
+    const query = this.entries
+      .createQueryBuilder('entry')
+      .select(['entry.postId', 'entry.createdAt'])
+      .where('entry.userId = :userId', { userId });
+    const rows = await keysetPage(query, 'entry', page, 'DESC', 'postId').getMany();
+    return rows.map((row) => ({ id: row.postId, createdAt: row.createdAt }));
+  }
+
+  /** Takes an author's posts out of a user's timeline (unfollow, block). */
+  async removeAuthor(userId: string, authorId: string): Promise<void> {
+    await this.entries.delete({ userId, authorId });
+  }
+}

@@ -1,0 +1,115 @@
+import { Injectable } from '@nestjs/common';
+import { ConfigService } from '@nestjs/config';
+import type { Keyset, PageRequest } from '../../common/pagination/page';
+import type { FreebConfig } from '../../config/configuration';
+import { FollowsService } from '../../users/follows.service';
+import { UsersService } from '../../users/users.service';
+import { PostsRepository } from '../posts.repository';
+import { LargeAccounts } from './large-accounts';
+import { TimelineEntry } from './timeline-entry.entity';
+import { TimelineRepository } from './timeline.repository';
+
+/** How many of an account's latest posts a new follower's timeline receives. */
+export const BACKFILL_POSTS = 200;
+
+interface PostPosition {
+  id: string;
+  authorId: string;
+  createdAt: Date;
+}
+
+const entryFor = (userId: string, post: PostPosition): TimelineEntry =>
+  Object.assign(new TimelineEntry(), {
+    userId,
+    postId: post.id,
+    authorId: post.authorId,
+    createdAt: post.createdAt,
+  });
+
+/** Newest first by (createdAt, id), without duplicates, at most `count`. */
+export function mergeNewestFirst(a: Keyset[], b: Keyset[], count: number): Keyset[] {
+  const seen = new Set<string>();
+  return [...a, ...b]
+    .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (y.id < x.id ? -1 : 1))
+    .filter((position) => !seen.has(position.id) && seen.add(position.id))
+    .slice(0, count);
+}
+
+/**
+ * The home timeline, fanned out on write: a published post goes into its author's timeline at
+ * once and into every follower's by a job; following someone backfills their latest posts,
+ * unfollowing or blocking takes them out. Accounts over TIMELINE_FANOUT_LIMIT followers are
+ * not fanned out but merged in when a follower reads the feed.
+ */
+@Injectable()
+export class TimelineService {
+  private readonly fanoutLimit: number;
+  private readonly largeAccounts: LargeAccounts;
+
+  constructor(
+    config: ConfigService<FreebConfig, true>,
+    private readonly timelineRepository: TimelineRepository,
+    private readonly postsRepository: PostsRepository,
+    private readonly follows: FollowsService,
+    private readonly users: UsersService,
+  ) {
+    this.fanoutLimit = config.get('feeds', { infer: true }).fanoutLimit;
+    this.largeAccounts = new LargeAccounts(() =>
+      follows.accountsWithFollowersOver(this.fanoutLimit),
+    );
+  }
+
+  /** In the publishing transaction: the author sees their post in their own feed at once. */
+  async addToAuthor(postId: string): Promise<void> {
+    const post = await this.postsRepository.findById(postId);
+    if (post) await this.timelineRepository.add([entryFor(post.authorId, post)]);
+  }
+
+  /** The fan-out job: the post into every follower's timeline, unless its author is large. */
+  async fanOut(postId: string): Promise<void> {
+    const post = await this.postsRepository.findById(postId);
+    if (!post || (await this.isLarge(post.authorId))) return;
+    const followers = await this.follows.followerIds(post.authorId);
+    await this.timelineRepository.add(followers.map((userId) => entryFor(userId, post)));
+  }
+
+  /** In the follow's transaction: a new follower receives the followee's latest posts. */
+  async backfill(followerId: string, followeeId: string): Promise<void> {
+    if (await this.isLarge(followeeId)) return;
+    const following = await this.follows.followedAmong(followerId, [followeeId]);
+    if (!following.has(followeeId)) return;
+    const posts = await this.postsRepository.latestOf(followeeId, BACKFILL_POSTS);
+    await this.timelineRepository.add(posts.map((post) => entryFor(followerId, post)));
+  }
+
+  /** In the unfollow's (or block's) transaction. */
+  async removeAuthor(userId: string, authorId: string): Promise<void> {
+    await this.timelineRepository.removeAuthor(userId, authorId);
+  }
+
+  /**
+   * Positions of the viewer's home feed page (limit + 1, for the next cursor): one index range
+   * of their timeline, merged with the posts of the large accounts they follow.
+   */
+  async homePage(viewerId: string, page: PageRequest): Promise<Keyset[]> {
+    const [entries, large] = await Promise.all([
+      this.timelineRepository.page(viewerId, page),
+      this.largeFolloweesOf(viewerId),
+    ]);
+    if (large.length === 0) return entries;
+    const merged = await this.postsRepository.positionsByAuthors(large, page);
+    return mergeNewestFirst(entries, merged, page.limit + 1);
+  }
+
+  /** Writes ask the author's row itself; reads use the set of large accounts (a minute old at most). */
+  private async isLarge(userId: string): Promise<boolean> {
+    const user = await this.users.findById(userId);
+    return user !== null && user.followersCount > this.fanoutLimit;
+  }
+
+  private async largeFolloweesOf(viewerId: string): Promise<string[]> {
+    const large = await this.largeAccounts.all();
+    if (large.size === 0) return [];
+    return [...(await this.follows.followedAmong(viewerId, [...large]))];
+  }
+}

@@ -1,0 +1,112 @@
+import { startApp, type TestApp } from './harness/app';
+import { type Agent, signUp } from './harness/client';
+import { jobRows } from './harness/jobs';
+import { eventually, publish } from './harness/storage';
+
+const feedIds = async (agent: Agent): Promise<string[]> =>
+  (
+    (await agent.get('/api/feed?limit=100').expect(200)).body as { items: Array<{ id: string }> }
+  ).items.map((post) => post.id);
+
+async function timelineHas(t: TestApp, userId: string, postId: string): Promise<boolean> {
+  const rows: unknown[] = await t.dataSource.query(
+    'SELECT post_id FROM timeline WHERE user_id = ? AND post_id = ?',
+    [userId, postId],
+  );
+  return rows.length === 1;
+}
+
+describe('The home timeline, fanned out on write (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('puts a published post into its author’s feed at once and every follower’s soon after', async () => {
+    const author = await signUp(t);
+    const fans = [await signUp(t), await signUp(t)];
+    for (const fan of fans) await fan.agent.put(`/api/users/${author.username}/follow`).expect(204);
+    const post = await publish(t, author.agent);
+    expect(await feedIds(author.agent)).toEqual([post.id]);
+    for (const fan of fans) {
+      await eventually(async () => expect(await feedIds(fan.agent)).toEqual([post.id]));
+      expect(await timelineHas(t, fan.id, post.id)).toBe(true);
+    }
+  });
+
+  it('backfills the latest posts of someone newly followed, at once', async () => {
+    const author = await signUp(t);
+    const reader = await signUp(t);
+    const older = await publish(t, author.agent);
+    const newer = await publish(t, author.agent);
+    await reader.agent.put(`/api/users/${author.username}/follow`).expect(204);
+    expect(await feedIds(reader.agent)).toEqual([newer.id, older.id]);
+  });
+
+  it('takes someone’s posts out at once on unfollow, keeping the rest', async () => {
+    const author = await signUp(t);
+    const other = await signUp(t);
+    const reader = await signUp(t);
+    await reader.agent.put(`/api/users/${author.username}/follow`).expect(204);
+    await reader.agent.put(`/api/users/${other.username}/follow`).expect(204);
+    const gone = await publish(t, author.agent);
+    const kept = await publish(t, other.agent);
+    await eventually(async () => expect(await feedIds(reader.agent)).toEqual([kept.id, gone.id]));
+    await reader.agent.delete(`/api/users/${author.username}/follow`).expect(204);
+    expect(await feedIds(reader.agent)).toEqual([kept.id]);
+    expect(await timelineHas(t, reader.id, gone.id)).toBe(false);
+  });
+
+  it('loses a deleted post from every timeline', async () => {
+    const author = await signUp(t);
+    const reader = await signUp(t);
+    await reader.agent.put(`/api/users/${author.username}/follow`).expect(204);
+    const post = await publish(t, author.agent);
+    await eventually(async () => expect(await timelineHas(t, reader.id, post.id)).toBe(true));
+    await author.agent.delete(`/api/posts/${post.id}`).expect(204);
+    expect(await feedIds(reader.agent)).toEqual([]);
+    expect(await timelineHas(t, reader.id, post.id)).toBe(false);
+  });
+});
+
+describe('Large accounts in the home timeline (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp({ TIMELINE_FANOUT_LIMIT: '2' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('merges the posts of an account over TIMELINE_FANOUT_LIMIT at read time instead of fanning them out', async () => {
+    const star = await signUp(t);
+    const small = await signUp(t);
+    const fans = [await signUp(t), await signUp(t), await signUp(t)];
+    for (const fan of fans) await fan.agent.put(`/api/users/${star.username}/follow`).expect(204);
+    await fans[0].agent.put(`/api/users/${small.username}/follow`).expect(204);
+    const starPost = await publish(t, star.agent);
+    const smallPost = await publish(t, small.agent);
+    await eventually(async () => expect(await jobRows(t, 'timeline.fanout')).toEqual([]));
+    expect(await timelineHas(t, fans[0].id, smallPost.id)).toBe(true);
+    for (const fan of fans) expect(await timelineHas(t, fan.id, starPost.id)).toBe(false);
+    expect(await timelineHas(t, star.id, starPost.id)).toBe(true);
+
+    expect(await feedIds(fans[0].agent)).toEqual([smallPost.id, starPost.id]);
+    expect(await feedIds(fans[1].agent)).toEqual([starPost.id]);
+    const first = await fans[0].agent.get('/api/feed?limit=1').expect(200);
+    const second = await fans[0].agent
+      .get('/api/feed')
+      .query({ limit: 1, cursor: (first.body as { nextCursor: string }).nextCursor })
+      .expect(200);
+    expect(
+      [first, second].map((res) => (res.body as { items: Array<{ id: string }> }).items[0].id),
+    ).toEqual([smallPost.id, starPost.id]);
+  });
+});
