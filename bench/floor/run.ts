@@ -51,43 +51,39 @@ async function prepareDatabase(): Promise<void> {
   const database = url.pathname.slice(1);
   const server = `mysql://${url.username}:${url.password}@${url.host}`;
   const admin = await createConnection(server);
-  await admin.query(
-    `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
-  );
-  await admin.end();
-  const source = new DataSource(
-    buildDataSourceOptions({
-      kind: 'mariadb',
-      url: DATABASE_URL,
-      sqlitePath: '',
-      migrationsRun: true,
-    }),
-  );
-  await source.initialize();
-  await source.runMigrations();
-  const [{ n }] = (await source.query('SELECT COUNT(*) AS n FROM users')) as Array<{ n: string }>;
-  await source.destroy();
-  if (Number(n) === SIZES.users && !env.BENCH_RESEED) return;
-  out(`seeding ${JSON.stringify(SIZES)} ...`);
-  const connection = await createConnection({
-    uri: `${server}/${database}`,
-    multipleStatements: false,
-  });
-  const started = Date.now();
-  for (const table of [
-    'timeline',
-    'likes',
-    'comments',
-    'follows',
-    'posts',
-    'sessions',
-    'rate_limits',
-  ]) {
-    await connection.query(`DELETE FROM ${table}`);
+  const create = `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`;
+  await admin.query(create);
+  const source = () =>
+    new DataSource(
+      buildDataSourceOptions({
+        kind: 'mariadb',
+        url: DATABASE_URL,
+        sqlitePath: '',
+        migrationsRun: true,
+      }),
+    );
+  const existing = await source().initialize();
+  // A schema change (a pending migration) or other sizes call for a fresh database.
+  const pending = await existing.showMigrations();
+  const users = pending
+    ? -1
+    : Number(
+        ((await existing.query('SELECT COUNT(*) AS n FROM users')) as Array<{ n: string }>)[0].n,
+      );
+  await existing.destroy();
+  if (users === SIZES.users && !env.BENCH_RESEED) {
+    await admin.end();
+    return;
   }
-  await connection.query('UPDATE users SET avatar_image_id = NULL');
-  await connection.query('DELETE FROM images');
-  await connection.query('DELETE FROM users');
+  out(`seeding ${JSON.stringify(SIZES)} ...`);
+  const started = Date.now();
+  await admin.query(`DROP DATABASE \`${database}\``);
+  await admin.query(create);
+  await admin.end();
+  const fresh = await source().initialize();
+  await fresh.runMigrations();
+  await fresh.destroy();
+  const connection = await createConnection({ uri: `${server}/${database}` });
   await seed(connection, SIZES, (line) => out(`  ${line}`));
   await connection.end();
   out(`seeded in ${((Date.now() - started) / 1000).toFixed(0)} s`);
