@@ -114,7 +114,8 @@ describe(`Migrations keep existing data (${mode})`, () => {
     );
     await earlier.destroy();
 
-    const latest = await migrate(MIGRATIONS.length);
+    // Up to the outbox's move only: later migrations are undone first when going back down.
+    const latest = await migrate(outbox + 1);
     try {
       const jobs: Array<Record<string, unknown>> = await latest.query(
         'SELECT id, type, payload, attempts, max_attempts, last_error, dead_at, locked_until FROM jobs',

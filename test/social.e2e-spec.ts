@@ -129,7 +129,7 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
       const own = await publish(t, ada.agent, { caption: 'ada 1' });
       await publish(t, eve.agent, { caption: 'eve 1' });
       const later = await publish(t, bob.agent, { caption: 'bob 2' });
-      await runQueuedJobs(t); // the fan-out to followers' timelines
+      await runQueuedJobs(t, 'timeline.fanout'); // the fan-out to followers' timelines
 
       const feed = await ada.agent.get('/api/feed').expect(200);
       expect(feed.body.items.map((p: { id: string }) => p.id)).toEqual([later.id, own.id, bobs.id]);

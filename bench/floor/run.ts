@@ -9,7 +9,7 @@
  *
  * BENCH_DATABASE_URL (default mariadb://freeb_test:freeb_test@127.0.0.1:3306/freeb_t_bench),
  * BENCH_SIZE (small), BENCH_SECONDS per round (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
- * BENCH_RESEED=1 to seed again.
+ * BENCH_RSS_REQUESTS (100000), BENCH_RESEED=1 to seed again.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -28,6 +28,8 @@ const SIZES = env.BENCH_SIZE === 'full' ? FULL_SIZES : SMALL_SIZES;
 const SECONDS = Number(env.BENCH_SECONDS ?? 5);
 const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
+/** Mixed requests before the second RSS reading; the first is taken after a tenth of them. */
+const RSS_REQUESTS = Number(env.BENCH_RSS_REQUESTS ?? 100_000);
 const SECRET = 'a benchmark secret that is long enough to be accepted';
 const ROOT = resolve(__dirname, '../..');
 
@@ -269,7 +271,7 @@ async function main(): Promise<void> {
     const mixed = ['/api/posts', `/api/posts?cursor=${deep.cursor}`, `/api/posts/${byId.id}`];
     const rss: number[] = [];
     await alone(freeb, [floor], async () => {
-      for (const amount of [10_000, 90_000]) {
+      for (const amount of [RSS_REQUESTS / 10, (RSS_REQUESTS * 9) / 10]) {
         await autocannon({
           url: freeb.url,
           connections: CONNECTIONS,
@@ -295,7 +297,7 @@ async function main(): Promise<void> {
     const flat = feeds[feeds.length - 1][1] / feeds[0][1];
     out(`home feed 5,000 / 10 followees: ${flat.toFixed(2)}`);
     out(
-      `RSS after 10k requests ${rss[0].toFixed(0)} MiB, after 100k ${rss[1].toFixed(0)} MiB (${(rss[1] / rss[0]).toFixed(2)})`,
+      `RSS after ${RSS_REQUESTS / 10} requests ${rss[0].toFixed(0)} MiB, after ${RSS_REQUESTS} ${rss[1].toFixed(0)} MiB (${(rss[1] / rss[0]).toFixed(2)})`,
     );
   } finally {
     await connection.end();

@@ -35,19 +35,20 @@ export const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve
 
 /**
  * For suites that keep WORKERS=off (so a request's queries are its own): runs the queue until
- * no job is left to run, then stops the worker again.
+ * no job of this type is left (recurring jobs stay queued by design), then stops the worker.
  */
-export async function runQueuedJobs(t: TestApp, timeoutMs = 20_000): Promise<void> {
+export async function runQueuedJobs(t: TestApp, type: string, timeoutMs = 20_000): Promise<void> {
   const worker = t.app.get(JobWorker);
   worker.start();
   try {
     const deadline = Date.now() + timeoutMs;
     for (;;) {
       const [row] = (await t.dataSource.query(
-        'SELECT COUNT(*) AS n FROM jobs WHERE dead_at IS NULL',
+        'SELECT COUNT(*) AS n FROM jobs WHERE type = ? AND dead_at IS NULL',
+        [type],
       )) as Array<{ n: number | string }>;
       if (Number(row.n) === 0) return;
-      if (Date.now() > deadline) throw new Error(`${row.n} jobs still queued`);
+      if (Date.now() > deadline) throw new Error(`${row.n} ${type} jobs still queued`);
       await pause(50);
     }
   } finally {
