@@ -40,7 +40,7 @@ export class ProfilesService {
 
   /** Summaries of many users by id, in two queries whatever their number. */
   async summaries(ids: string[]): Promise<Map<string, UserSummaryDto>> {
-    const users = await this.usersRepository.findByIds([...new Set(ids)]);
+    const users = await this.usersRepository.findSummariesByIds([...new Set(ids)]);
     const avatars = await this.imagePresenter.describe(
       users.flatMap((user) => (user.avatarImageId ? [user.avatarImageId] : [])),
     );

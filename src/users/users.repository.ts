@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { adjustCounter } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { User } from './entities/user.entity';
@@ -12,8 +11,14 @@ export class UsersRepository {
     return this.db.repository(User);
   }
 
-  findByIds(ids: string[]): Promise<User[]> {
-    return ids.length === 0 ? Promise.resolve([]) : this.users.findBy({ id: In(ids) });
+  /** What a user summary shows, and nothing else: never the password hash or the email. */
+  findSummariesByIds(ids: string[]): Promise<User[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.users
+      .createQueryBuilder('user')
+      .select(['user.id', 'user.username', 'user.firstName', 'user.lastName', 'user.avatarImageId'])
+      .where('user.id IN (:...ids)', { ids })
+      .getMany();
   }
 
   /** Accounts with more followers than `count` (IDX_users_followers_count). */
