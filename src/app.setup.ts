@@ -9,6 +9,7 @@ import { SessionBackend } from './auth/session/session-backend';
 import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middleware';
 import { AppSecret } from './config/app-secret';
 import { ProblemDetails } from './common/errors/problem';
+import { refuseDeepBodies } from './common/http/body-depth';
 import type { FreebConfig } from './config/configuration';
 import { refuseSourceMaps, storageOrigins } from './config/web';
 import { QuietBootLogger } from './common/logging/quiet-boot.logger';
@@ -40,6 +41,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       },
     }),
   );
+  // Parsed here rather than by Nest at init, so deep bodies are refused before anything reads them.
+  app.useBodyParser('json');
+  app.use(refuseDeepBodies);
   app.set('trust proxy', appConfig.trustProxy);
   app.set('query parser', 'simple');
   if (appConfig.trustedOrigins.length > 0) {
