@@ -4,6 +4,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule, PinoLogger } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { FreebConfig } from '../../config/configuration';
+import { loggableUrl } from './loggable-url';
 import { isQuietLevel, quietRequestLog } from './quiet-request-log';
 import { requestId } from './request-id';
 
@@ -21,7 +22,7 @@ export function pinoHttpOptions(level: string): Options {
       req: (req: { id: string; method: string; url: string; remoteAddress?: string }) => ({
         id: req.id,
         method: req.method,
-        url: req.url,
+        url: loggableUrl(req.url),
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),

@@ -74,6 +74,27 @@ describe('request logs', () => {
       expect(lines[0]).not.toContain(secret);
     }
   });
+
+  it('never carry the signature of a storage URL', async () => {
+    const { port } = server.address() as AddressInfo;
+    const signed = [
+      '/api/storage/users/u1/i1.png?expires=1764000000&signature=c2lnbmF0dXJlLXNlY3JldA',
+      '/api/storage/users/u1/i1.png?X-Amz-Credential=AKID%2F20261126&X-Amz-Signature=abcdef0123',
+    ];
+    for (const path of signed) await (await fetch(`http://127.0.0.1:${port}${path}`)).text();
+    await (await fetch(`http://127.0.0.1:${port}/api/posts?limit=5`)).text();
+    await new Promise((resolve) => setImmediate(resolve));
+
+    const urls = lines.map((line) => (JSON.parse(line) as { req: { url: string } }).req.url);
+    expect(urls).toEqual([
+      '/api/storage/users/u1/i1.png?[redacted]',
+      '/api/storage/users/u1/i1.png?[redacted]',
+      '/api/posts?limit=5',
+    ]);
+    for (const secret of ['c2lnbmF0dXJlLXNlY3JldA', 'abcdef0123', 'AKID']) {
+      expect(lines.join('\n')).not.toContain(secret);
+    }
+  });
 });
 
 describe('request logs at a quiet level (warn)', () => {

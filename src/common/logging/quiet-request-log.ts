@@ -1,5 +1,6 @@
 import type { NextFunction, Request, Response } from 'express';
 import type { Logger } from 'pino';
+import { loggableUrl } from './loggable-url';
 import { requestId } from './request-id';
 
 /** A request taking longer than this is logged even when requests are not. */
@@ -28,7 +29,7 @@ export function quietRequestLog(logger: () => Logger, slowMs = SLOW_REQUEST_MS) 
       const entry = {
         reqId: id,
         method: req.method,
-        url: req.originalUrl,
+        url: loggableUrl(req.originalUrl),
         statusCode: status,
         responseTime,
         clientIp: req.ip,
