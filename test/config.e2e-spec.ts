@@ -40,6 +40,7 @@ describe('Configuration is validated at start (e2e)', () => {
     ['DATABASE_URL', { DATABASE_URL: 'mysql://freeb:s3cret-db-pass@' }],
     ['SESSION_SECRET', { NODE_ENV: 'production' }],
     ['SESSION_SECRET', { NODE_ENV: 'production', SESSION_SECRET: 'keyboard cat' }],
+    ['SESSION_SECRET', { NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(40) }],
     ['TRUST_PROXY', { TRUST_PROXY: 'sometimes' }],
     ['TRUSTED_ORIGINS', { TRUSTED_ORIGINS: 'app.example.com/path' }],
   ])(

@@ -61,7 +61,7 @@ describe('loadConfiguration', () => {
   it('reads the cloud settings', () => {
     const sut = loadConfiguration({
       NODE_ENV: 'production',
-      SESSION_SECRET: 'x'.repeat(40),
+      SESSION_SECRET: 'Qm9vdHN0cmFwIHNlY3JldCBmb3IgdGVzdHMgb25seQ',
       DATABASE_URL: 'mysql://freeb:pw@db.internal:3306/freeb',
       SESSION_STORE: 'dynamodb',
       DYNAMODB_TABLE: 'freeb-sessions-prod',
@@ -112,6 +112,8 @@ describe('loadConfiguration', () => {
     [{ NODE_ENV: 'production' }, 'SESSION_SECRET'],
     [{ NODE_ENV: 'production', SESSION_SECRET: 'short' }, 'SESSION_SECRET'],
     [{ NODE_ENV: 'production', SESSION_SECRET: 'changeme' }, 'SESSION_SECRET'],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'a'.repeat(40) }, 'SESSION_SECRET'],
+    [{ NODE_ENV: 'production', SESSION_SECRET: 'abcdef'.repeat(8) }, 'SESSION_SECRET'],
     [{ TRUST_PROXY: 'maybe' }, 'TRUST_PROXY'],
     [{ TRUST_PROXY: '10.0.0.0/99' }, 'TRUST_PROXY'],
     [{ TRUSTED_ORIGINS: 'ftp://x' }, 'TRUSTED_ORIGINS'],

@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { type Env, EnvReader, parseUrl } from './env-reader';
+import { secretWeakness } from './secret-strength';
 
 export type NodeEnv = 'development' | 'production' | 'test';
 export type DatabaseKind = 'sqlite' | 'mysql' | 'mariadb';
@@ -97,14 +98,6 @@ export class ConfigError extends Error {
   }
 }
 
-const DEFAULT_SECRETS = new Set([
-  'secret',
-  'changeme',
-  'change-me',
-  'keyboard cat',
-  'freeb',
-  'please-change-me',
-]);
 const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
@@ -233,10 +226,9 @@ function parseSessionSecret(reader: EnvReader, production: boolean): string | un
     reader.problems.push(
       'SESSION_SECRET is required when NODE_ENV=production (32 or more random characters)',
     );
-  } else if (secret.length < 32 || DEFAULT_SECRETS.has(secret.toLowerCase())) {
-    reader.problems.push(
-      'SESSION_SECRET must be 32 or more random characters, not a default value',
-    );
+  } else {
+    const weakness = secretWeakness(secret);
+    if (weakness) reader.problems.push(`SESSION_SECRET ${weakness}`);
   }
   return secret;
 }
