@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { startApp, type TestApp } from './harness/app';
 import { client, expectProblem, newAccountFields, signUp } from './harness/client';
 
@@ -42,5 +44,39 @@ describe('Hostile input and small holes (e2e)', () => {
         .expect(400);
       expect(res.body.detail).not.toContain('nested');
     });
+  });
+});
+
+describe('The embedded data on disk (e2e)', () => {
+  let t: TestApp;
+  let dataDir: string;
+
+  beforeAll(async () => {
+    // The embedded default, in a DATA_DIR that does not exist yet.
+    t = await startApp((env) => {
+      dataDir = join(env.DATA_DIR, 'fresh', 'data');
+      return {
+        DATA_DIR: dataDir,
+        DATABASE_URL: undefined,
+        SESSION_STORE: undefined,
+        STORAGE: undefined,
+      };
+    });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('is readable by the app’s user alone: DATA_DIR 0700, database and WAL 0600', async () => {
+    await signUp(t);
+    const modeOf = (path: string) => statSync(path).mode & 0o777;
+    expect(modeOf(dataDir)).toBe(0o700);
+    expect(readdirSync(dataDir)).toEqual(
+      expect.arrayContaining(['freeb.sqlite', 'freeb.sqlite-wal', 'session-secret']),
+    );
+    for (const file of readdirSync(dataDir).filter((name) => name !== 'objects')) {
+      expect({ file, mode: modeOf(join(dataDir, file)) }).toEqual({ file, mode: 0o600 });
+    }
   });
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FreebConfig } from './configuration';
+import { ensurePrivateDir } from './data-dir';
 
 /**
  * SESSION_SECRET when set; otherwise (never in production: config refuses that) a secret
@@ -13,7 +14,7 @@ export function resolveAppSecret(secret: string | undefined, dataDir: string): s
   try {
     return readFileSync(file, 'utf8').trim();
   } catch {
-    mkdirSync(dataDir, { recursive: true });
+    ensurePrivateDir(dataDir);
     const generated = randomBytes(48).toString('base64url');
     writeFileSync(file, generated, { mode: 0o600, flag: 'wx' });
     return generated;

@@ -1,8 +1,8 @@
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import type { DatabaseConfig } from '../config/configuration';
+import { ensurePrivateDatabaseFile, ensurePrivateDir } from '../config/data-dir';
 
 /**
  * The one description of the database, shared by the app (TypeOrmModule) and the migration
@@ -16,7 +16,8 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     synchronize: false,
   } as const;
   if (database.kind === 'sqlite') {
-    mkdirSync(dirname(database.sqlitePath), { recursive: true });
+    ensurePrivateDir(dirname(database.sqlitePath));
+    ensurePrivateDatabaseFile(database.sqlitePath);
     return {
       ...common,
       type: 'better-sqlite3',

@@ -90,7 +90,7 @@ export class LocalStorage extends ObjectStorage {
   }
 
   async check(): Promise<void> {
-    await mkdir(this.root, { recursive: true });
+    await mkdir(this.root, { recursive: true, mode: 0o700 });
     await stat(this.root);
   }
 
@@ -119,7 +119,7 @@ export class LocalStorage extends ObjectStorage {
   async write(key: string, body: Readable, expectedLength: number): Promise<boolean> {
     const path = this.pathOf(key);
     const partial = `${path}.part-${randomBytes(6).toString('hex')}`;
-    await mkdir(dirname(path), { recursive: true });
+    await mkdir(dirname(path), { recursive: true, mode: 0o700 });
     let received = 0;
     body.on('data', (chunk: Buffer) => (received += chunk.length));
     try {
