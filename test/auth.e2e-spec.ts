@@ -199,8 +199,13 @@ describe('Accounts and sessions (e2e)', () => {
       const cookie = (login.headers['set-cookie'] as unknown as string[])[0].split(';')[0];
       expect(await sessionExists(t, sid)).toBe(true);
 
-      await account.agent.post('/api/auth/logout').expect(204);
+      const logout = await account.agent.post('/api/auth/logout').expect(204);
 
+      // The browser is told to drop the cookie: same name and path, expired.
+      const cleared = (logout.headers['set-cookie'] as unknown as string[] | undefined)?.find(
+        (line) => line.startsWith('freeb.sid=;'),
+      );
+      expect(cleared).toMatch(/; Path=\/; Expires=Thu, 01 Jan 1970 00:00:00 GMT; HttpOnly/);
       expect(await sessionExists(t, sid)).toBe(false);
       await account.agent.get('/api/auth/me').expect(401);
       await request(t.server).get('/api/auth/me').set('Cookie', cookie).expect(401);

@@ -1,6 +1,7 @@
 import type { Request } from 'express';
 import { unavailable } from '../../common/errors/app-error';
 import type { User } from '../../users/entities/user.entity';
+import { SESSION_COOKIE } from './session-middleware';
 
 declare module 'express-session' {
   interface SessionData {
@@ -35,12 +36,14 @@ export function startSession(req: Request, user: User): Promise<void> {
   );
 }
 
-/** Signs out and removes the session from the store. */
+/** Signs out, removes the session from the store and tells the browser to drop its cookie. */
 export function endSession(req: Request): Promise<void> {
+  const { path, httpOnly, secure, sameSite } = req.session.cookie;
   return new Promise((resolve, reject) => {
     req.session.destroy((error) => {
       if (error) return reject(storeDown());
       req.user = undefined;
+      req.res?.clearCookie(SESSION_COOKIE, { path, httpOnly, secure: secure === true, sameSite });
       resolve();
     });
   });
