@@ -5,12 +5,17 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
+import { createHttpAdapter } from './common/http/http-server';
 import { ConfigError, loadConfiguration } from './config/configuration';
 
 async function bootstrap(): Promise<void> {
   // Validate first, so a bad variable stops the process with one clear line.
   const config = loadConfiguration(process.env);
-  const app = await NestFactory.create<NestExpressApplication>(AppModule, { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule,
+    createHttpAdapter(config.app),
+    { bufferLogs: true },
+  );
   configureApp(app);
   await app.listen(config.app.port);
   const { port } = app.getHttpServer().address() as AddressInfo;

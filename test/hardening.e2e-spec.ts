@@ -1,7 +1,9 @@
 import { readdirSync, statSync } from 'node:fs';
+import { connect, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { startApp, type TestApp } from './harness/app';
 import { client, expectProblem, newAccountFields, signUp } from './harness/client';
+import { requestUpload } from './harness/storage';
 
 const nested = (depth: number) => `${'['.repeat(depth)}1${']'.repeat(depth)}`;
 
@@ -78,5 +80,71 @@ describe('The embedded data on disk (e2e)', () => {
     for (const file of readdirSync(dataDir).filter((name) => name !== 'objects')) {
       expect({ file, mode: modeOf(join(dataDir, file)) }).toEqual({ file, mode: 0o600 });
     }
+  });
+});
+
+/**
+ * Sends `head` at once, then one byte of `drip` every 100 ms until the server closes the
+ * connection; resolves with what it answered and how long that took.
+ */
+function trickle(t: TestApp, head: string, drip: string): Promise<{ answer: string; ms: number }> {
+  const { port } = t.server.address() as AddressInfo;
+  const started = Date.now();
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.write(head));
+    let answer = '';
+    let sent = 0;
+    const dripping = setInterval(() => {
+      if (sent < drip.length && socket.writable) socket.write(drip[sent++]);
+    }, 100);
+    const giveUp = setTimeout(() => {
+      socket.destroy();
+      reject(new Error(`still open after 10 s; answered ${JSON.stringify(answer)}`));
+    }, 10_000);
+    socket.on('data', (chunk) => (answer += chunk.toString()));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      clearInterval(dripping);
+      clearTimeout(giveUp);
+      resolve({ answer, ms: Date.now() - started });
+    });
+  });
+}
+
+describe('Slow clients (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // The embedded storage, which receives upload bodies itself.
+    t = await startApp({ HTTP_REQUEST_TIMEOUT_SECONDS: '1', STORAGE: undefined });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('cuts an upload trickled into the embedded storage at the request deadline', async () => {
+    const account = await signUp(t);
+    const upload = await requestUpload(account.agent, 'image/png', 1000);
+    const head =
+      `PUT ${upload.url} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: image/png\r\n` +
+      `Content-Length: 1000\r\n\r\n`;
+    const { answer, ms } = await trickle(t, head, 'x'.repeat(1000));
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('cuts headers trickled line by line', async () => {
+    const { answer, ms } = await trickle(
+      t,
+      'GET /api/posts HTTP/1.1\r\nHost: 127.0.0.1\r\n',
+      'X-Slow: 1\r\n'.repeat(100),
+    );
+    expect(answer).toMatch(/^HTTP\/1\.1 408 /);
+    expect(ms).toBeLessThan(3000);
+  });
+
+  it('serves clients that send in time', async () => {
+    await client(t).get('/api/posts').expect(200);
   });
 });

@@ -17,6 +17,8 @@ export interface AppConfig {
   logLevel: string;
   /** `pretty` (colours, one readable line) or `json` (one object per line, for collectors). */
   logFormat: 'pretty' | 'json';
+  /** Deadline for a whole request (headers and body) to arrive. */
+  requestTimeoutMs: number;
 }
 
 export interface DatabaseConfig {
@@ -257,6 +259,7 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
       'pretty',
       'json',
     ] as const),
+    requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
   };
   const database = parseDatabase(reader, dataDir);
   const session: SessionConfig = {

@@ -10,6 +10,8 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
+import { createHttpAdapter } from '../../src/common/http/http-server';
+import { loadConfiguration } from '../../src/config/configuration';
 
 export type Mode = 'embedded' | 'cloud';
 
@@ -115,10 +117,11 @@ export async function startApp(
   // NestFactory, as main.ts: the HTTP adapter exists before modules initialise (serve-static
   // picks its loader from it), which a TestingModule would not give.
   const app = configureApp(
-    await NestFactory.create<NestExpressApplication>(AppModule, {
-      bufferLogs: true,
-      abortOnError: false,
-    }),
+    await NestFactory.create<NestExpressApplication>(
+      AppModule,
+      createHttpAdapter(loadConfiguration(process.env).app),
+      { bufferLogs: true, abortOnError: false },
+    ),
   );
   await app.listen(0, '127.0.0.1');
   return {
