@@ -41,9 +41,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       },
     }),
   );
-  // Parsed here rather than by Nest at init, so deep bodies are refused before anything reads them.
-  app.useBodyParser('json');
-  app.use(refuseDeepBodies);
   app.set('trust proxy', appConfig.trustProxy);
   app.set('query parser', 'simple');
   if (appConfig.trustedOrigins.length > 0) {
@@ -58,6 +55,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       secureCookies: appConfig.production,
     }),
   );
+  // Parsed here rather than by Nest at init, so deep bodies are refused before anything reads
+  // them; after the session links, whose error handler is for the session store alone.
+  app.useBodyParser('json');
+  app.use(refuseDeepBodies);
   setApiPrefix(app);
   setUpOpenApi(app);
   app.enableShutdownHooks();
