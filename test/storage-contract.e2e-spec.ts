@@ -127,6 +127,7 @@ objectStorageContract('S3 (s3rver)', async () => {
     region: 'us-east-1',
     endpoint: s3.endpoint,
     forcePathStyle: true,
+    timeoutMs: 2000,
   });
   return {
     storage: new S3Storage(client, client, 'contract'),

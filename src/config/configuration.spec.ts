@@ -28,6 +28,7 @@ describe('loadConfiguration', () => {
       kind: 'sqlite',
       sqlitePath: resolve('./data/freeb.sqlite'),
       migrationsRun: true,
+      timeoutMs: 2000,
     });
     expect(sut.session.store).toBe('database');
     expect(sut.session.secret).toBeUndefined();

@@ -27,6 +27,8 @@ export interface DatabaseConfig {
   url?: string;
   sqlitePath: string;
   migrationsRun: boolean;
+  /** Deadline of one query, and of getting a pooled connection (connecting included). */
+  timeoutMs: number;
 }
 
 export interface SessionConfig {
@@ -39,6 +41,8 @@ export interface SessionConfig {
     region: string;
     endpoint?: string;
     createTable: boolean;
+    /** Deadline of a DynamoDB call (two attempts of half of it). */
+    timeoutMs: number;
   };
 }
 
@@ -55,6 +59,8 @@ export interface StorageConfig {
     /** The endpoint browsers use for presigned URLs, when it differs (docker compose). */
     publicEndpoint?: string;
     forcePathStyle: boolean;
+    /** Deadline of an S3 call (two attempts of half of it). */
+    timeoutMs: number;
   };
   /** Serve images from a CDN instead of presigned GET URLs. */
   publicImageBaseUrl?: string;
@@ -158,11 +164,11 @@ function parseTrustedOrigins(reader: EnvReader): string[] {
   return origins;
 }
 
-function parseDatabase(reader: EnvReader, dataDir: string): DatabaseConfig {
+function parseDatabase(reader: EnvReader, dataDir: string, timeoutMs: number): DatabaseConfig {
   const url = reader.raw('DATABASE_URL');
   const migrationsRun = reader.boolean('DB_MIGRATE_ON_START', true);
   const sqlitePath = resolve(dataDir, 'freeb.sqlite');
-  if (url === undefined) return { kind: 'sqlite', sqlitePath, migrationsRun };
+  if (url === undefined) return { kind: 'sqlite', sqlitePath, migrationsRun, timeoutMs };
   let parsed: URL | undefined;
   try {
     parsed = new URL(url);
@@ -179,12 +185,17 @@ function parseDatabase(reader: EnvReader, dataDir: string): DatabaseConfig {
     reader.problems.push(
       'DATABASE_URL must look like mysql://user:password@host:3306/database (or mariadb://...)',
     );
-    return { kind: 'sqlite', sqlitePath, migrationsRun };
+    return { kind: 'sqlite', sqlitePath, migrationsRun, timeoutMs };
   }
-  return { kind, url, sqlitePath, migrationsRun };
+  return { kind, url, sqlitePath, migrationsRun, timeoutMs };
 }
 
-function parseStorage(reader: EnvReader, dataDir: string, region: string): StorageConfig {
+function parseStorage(
+  reader: EnvReader,
+  dataDir: string,
+  region: string,
+  timeoutMs: number,
+): StorageConfig {
   const driver = reader.oneOf('STORAGE', 'local', ['local', 's3'] as const);
   const bucket = reader.raw('S3_BUCKET') ?? '';
   if (driver === 's3' && !/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/.test(bucket)) {
@@ -202,6 +213,7 @@ function parseStorage(reader: EnvReader, dataDir: string, region: string): Stora
       endpoint: parseUrl(reader, 'S3_ENDPOINT'),
       publicEndpoint: parseUrl(reader, 'S3_PUBLIC_ENDPOINT'),
       forcePathStyle: reader.boolean('S3_FORCE_PATH_STYLE', false),
+      timeoutMs,
     },
     publicImageBaseUrl: parseUrl(reader, 'PUBLIC_IMAGE_BASE_URL'),
     maxUploadBytes: reader.integer('MAX_UPLOAD_BYTES', 20 * 1024 * 1024, 1024, 1024 * 1024 * 1024),
@@ -261,7 +273,9 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
     ] as const),
     requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
   };
-  const database = parseDatabase(reader, dataDir);
+  // One deadline for every call to a dependency, so a silent partition answers 503 in time.
+  const dependencyTimeoutMs = reader.integer('DEPENDENCY_TIMEOUT_MS', 2000, 100, 60_000);
+  const database = parseDatabase(reader, dataDir, dependencyTimeoutMs);
   const session: SessionConfig = {
     store: reader.oneOf('SESSION_STORE', 'database', ['database', 'dynamodb'] as const),
     secret: parseSessionSecret(reader, production),
@@ -271,9 +285,10 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
       region: reader.raw('AWS_REGION') ?? 'us-east-1',
       endpoint: undefined,
       createTable: reader.boolean('DYNAMODB_CREATE_TABLE', !production),
+      timeoutMs: dependencyTimeoutMs,
     },
   };
-  const storage = parseStorage(reader, dataDir, session.dynamodb.region);
+  const storage = parseStorage(reader, dataDir, session.dynamodb.region, dependencyTimeoutMs);
   const endpoint = reader.raw('DYNAMODB_ENDPOINT');
   if (endpoint !== undefined) {
     if (!/^https?:\/\/[^\s/]+/.test(endpoint))

@@ -35,6 +35,6 @@ export function buildDataSourceOptions(database: DatabaseConfig): DataSourceOpti
     url: database.url,
     charset: 'utf8mb4_unicode_ci',
     timezone: 'Z',
-    extra: { connectionLimit: 10, connectTimeout: 5000 },
+    extra: { connectionLimit: 10, connectTimeout: database.timeoutMs },
   };
 }

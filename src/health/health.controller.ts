@@ -12,6 +12,17 @@ import { SessionBackend } from '../auth/session/session-backend';
 import { AppError, ErrorCode } from '../common/errors/app-error';
 import { ObjectStorage } from '../images/storage/object-storage';
 
+/** Each check gets its own deadline, so readiness answers within about two seconds. */
+const CHECK_TIMEOUT_MS = 1500;
+
+function withDeadline(work: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${ms} ms`)), ms);
+  });
+  return Promise.race([work, deadline]).finally(() => clearTimeout(timer));
+}
+
 @ApiTags('health')
 @SkipThrottle()
 @Controller('health')
@@ -40,7 +51,7 @@ export class HealthController {
   async ready(): Promise<HealthCheckResult> {
     try {
       return await this.health.check([
-        () => this.database.pingCheck('database', { timeout: 3000 }),
+        () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
         () => this.checkSessions(),
         () => this.checkStorage(),
       ]);
@@ -58,7 +69,7 @@ export class HealthController {
   private async checkStorage() {
     const indicator = this.indicators.check('storage');
     try {
-      await this.storage.check();
+      await withDeadline(this.storage.check(), CHECK_TIMEOUT_MS);
       return indicator.up({ driver: this.storage.name });
     } catch {
       return indicator.down({ driver: this.storage.name, message: 'object storage unreachable' });
@@ -68,7 +79,7 @@ export class HealthController {
   private async checkSessions() {
     const indicator = this.indicators.check('sessions');
     try {
-      await this.sessions.check();
+      await withDeadline(this.sessions.check(), CHECK_TIMEOUT_MS);
       return indicator.up({ store: this.sessions.name });
     } catch {
       return indicator.down({ store: this.sessions.name, message: 'session store unreachable' });

@@ -31,8 +31,14 @@ export class DynamoSessionBackend extends SessionBackend implements OnModuleInit
     this.client = new DynamoDBClient({
       region: config.region,
       endpoint: config.endpoint,
+      // Each of the two attempts has half the deadline, and it throws (the handler only warns
+      // without throwOnRequestTimeout): a silent partition answers 503 within the deadline.
       maxAttempts: 2,
-      requestHandler: { connectionTimeout: 1000, requestTimeout: 3000 },
+      requestHandler: {
+        connectionTimeout: Math.ceil(config.timeoutMs / 2),
+        requestTimeout: Math.ceil(config.timeoutMs / 2),
+        throwOnRequestTimeout: true,
+      },
     });
     const store = new DynamoDBStore({
       client: this.client,

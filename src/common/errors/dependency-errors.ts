@@ -8,6 +8,7 @@ const UNAVAILABLE_CODES = new Set([
   'EPIPE',
   'PROTOCOL_CONNECTION_LOST',
   'PROTOCOL_SEQUENCE_TIMEOUT',
+  'POOL_ACQUIRE_TIMEOUT',
   'ER_CON_COUNT_ERROR',
   'ER_LOCK_WAIT_TIMEOUT',
   'ER_SERVER_SHUTDOWN',
@@ -34,7 +35,9 @@ export function isDependencyDown(error: unknown): boolean {
       return true;
     if (
       typeof candidate.message === 'string' &&
-      /Connection lost|connect ETIMEDOUT|Pool is closed|ECONNREFUSED/.test(candidate.message)
+      /Connection lost|connect ETIMEDOUT|Pool is closed|ECONNREFUSED|in closed state/.test(
+        candidate.message,
+      )
     ) {
       return true;
     }

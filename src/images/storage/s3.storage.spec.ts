@@ -72,6 +72,7 @@ describe('S3Storage presigned uploads', () => {
       region: 'eu-west-1',
       endpoint: 'https://s3.example.test',
       forcePathStyle: true,
+      timeoutMs: 2000,
     });
     sut = new S3Storage(client, client, 'photos');
   });

@@ -25,8 +25,14 @@ export function createS3Client(s3: StorageConfig['s3'], endpoint = s3.endpoint):
     forcePathStyle: s3.forcePathStyle,
     requestChecksumCalculation: 'WHEN_REQUIRED',
     responseChecksumValidation: 'WHEN_REQUIRED',
+    // Each of the two attempts has half the deadline, and it throws (the handler only warns
+    // without throwOnRequestTimeout): a silent partition answers 503 within the deadline.
     maxAttempts: 2,
-    requestHandler: { connectionTimeout: 2000, requestTimeout: 10_000 },
+    requestHandler: {
+      connectionTimeout: Math.ceil(s3.timeoutMs / 2),
+      requestTimeout: Math.ceil(s3.timeoutMs / 2),
+      throwOnRequestTimeout: true,
+    },
   });
 }
 
