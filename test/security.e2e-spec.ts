@@ -1,6 +1,24 @@
 import request from 'supertest';
-import { startApp, type TestApp } from './harness/app';
-import { client, expectProblem, newAccountFields, randomIp, signUp } from './harness/client';
+import { mode, startApp, type TestApp } from './harness/app';
+import {
+  client,
+  expectProblem,
+  newAccountFields,
+  randomIp,
+  sessionIdOf,
+  signUp,
+  type Account,
+  type Agent,
+} from './harness/client';
+import { statementsDuring } from './harness/queries';
+
+/** The device cookie a login answer set, as a Cookie header. */
+function deviceCookieOf(res: request.Response): string {
+  const lines = (res.headers['set-cookie'] as unknown as string[] | undefined) ?? [];
+  const line = lines.find((cookie) => cookie.startsWith('freeb.device='));
+  expect(line).toMatch(/; Path=\/api\/auth; .*HttpOnly; SameSite=Lax/);
+  return line!.split(';')[0];
+}
 
 describe('Guarding the door (e2e)', () => {
   let t: TestApp;
@@ -112,6 +130,59 @@ describe('Guarding the door (e2e)', () => {
       expect(blocked.headers['set-cookie']).toBeUndefined();
       // The account's existing session is not affected.
       await account.agent.get('/api/auth/me').expect(200);
+    });
+
+    const login = (agent: Agent, account: Account, password = account.password) =>
+      agent.post('/api/auth/login').send({ login: account.username, password });
+
+    it('does not hold a browser that signed in before when strangers lock the account', async () => {
+      const account = await signUp(t);
+      const browser = client(t);
+      const first = await login(browser, account).expect(200);
+      await browser.post('/api/auth/logout').expect(204);
+      // Strangers from eleven addresses guess; the eleventh is held, the right password too.
+      for (let i = 0; i < 10; i++) await login(client(t), account, `guess ${i}`).expect(401);
+      await login(client(t), account, 'guess 10').expect(429);
+      await login(client(t), account).expect(429);
+      // A forged device cookie, or another account's, is a stranger's.
+      const other = await signUp(t);
+      const otherBrowser = client(t);
+      const theirs = await login(otherBrowser, other).expect(200);
+      const forged = deviceCookieOf(first).replace(/.$/, (c) => (c === 'A' ? 'B' : 'A'));
+      await login(client(t).set('Cookie', forged), account).expect(429);
+      await login(client(t).set('Cookie', deviceCookieOf(theirs)), account).expect(429);
+      // The owner's browser signs in.
+      const res = await login(browser, account).expect(200);
+      expect(sessionIdOf(res.headers['set-cookie'])).toBeDefined();
+      await browser.get('/api/auth/me').expect(200);
+    });
+
+    it('holds a browser with a device cookie by a limit of its own', async () => {
+      const account = await signUp(t);
+      const browser = client(t);
+      await login(browser, account).expect(200);
+      for (let i = 0; i < 10; i++) await login(browser, account, `typo ${i}`).expect(401);
+      const held = await login(browser, account).expect(429);
+      expect(Number(held.headers['retry-after'])).toBeGreaterThan(0);
+      // The account's own limit was not spent: a new browser signs in.
+      await login(client(t), account).expect(200);
+    });
+
+    it('signs in with one counter update and the session written once, nothing else', async () => {
+      const account = await signUp(t);
+      const ip = randomIp();
+      await login(client(t, ip), account).expect(200);
+      const statements = await statementsDuring(t, () => login(client(t, ip), account).expect(200));
+      const writes = statements
+        .filter((query) => /^(INSERT|UPDATE|DELETE|REPLACE)\b/i.test(query.sql.trim()))
+        .map(
+          (query) =>
+            /^(?:INSERT\s+INTO|UPDATE|DELETE\s+FROM|REPLACE\s+INTO)\s+[`"]?(\w+)/i.exec(
+              query.sql.trim(),
+            )?.[1],
+        );
+      // Sessions are rows on the embedded default and DynamoDB items in the cloud.
+      expect(writes).toEqual(mode === 'embedded' ? ['rate_limits', 'sessions'] : ['rate_limits']);
     });
 
     it('limits signups per IP address', async () => {

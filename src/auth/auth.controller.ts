@@ -50,7 +50,6 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @RateLimited('login')
   @UseGuards(LoginGuard)
   @ApiOperation({ summary: 'Sign in with email or username; the session id is renewed' })
   @ApiBody({ type: LoginDto })

@@ -3,12 +3,15 @@ import { ConfigService } from '@nestjs/config';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule, getRepositoryToken } from '@nestjs/typeorm';
 import type { Repository } from 'typeorm';
+import { RateLimitStorageModule } from '../common/throttling/throttling.module';
 import type { FreebConfig } from '../config/configuration';
 import { UsersModule } from '../users/users.module';
 import { AccountController } from './account.controller';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
 import { LocalStrategy } from './local.strategy';
+import { DeviceCookies } from './login/device-cookie';
+import { LoginThrottle } from './login/login-throttle';
 import { PasswordHasher } from './password/password-hasher';
 import { SessionSerializer } from './session.serializer';
 import { DatabaseSessionBackend } from './session/database-session.backend';
@@ -21,6 +24,7 @@ import { SessionRecord } from './session/session.entity';
     UsersModule,
     PassportModule.register({ session: true }),
     TypeOrmModule.forFeature([SessionRecord]),
+    RateLimitStorageModule,
   ],
   controllers: [AuthController, AccountController],
   providers: [
@@ -28,6 +32,8 @@ import { SessionRecord } from './session/session.entity';
     PasswordHasher,
     LocalStrategy,
     SessionSerializer,
+    DeviceCookies,
+    LoginThrottle,
     {
       provide: SessionBackend,
       inject: [ConfigService, getRepositoryToken(SessionRecord)],

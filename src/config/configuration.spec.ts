@@ -81,6 +81,7 @@ describe('loadConfiguration', () => {
           region: 'eu-west-1',
           endpoint: 'http://localhost:8000',
           createTable: false,
+          timeoutMs: 2000,
         },
       }),
     );

@@ -25,15 +25,39 @@ function forgetSession(req: Request): void {
  * the user's current session generation, saved before the answer is sent.
  */
 export function startSession(req: Request, user: User): Promise<void> {
+  // Only signed-in sessions are ever stored (saveUninitialized: false), so an anonymous one
+  // has nothing in the store to destroy: regenerate it without the store's delete.
+  if (req.session.passport === undefined) {
+    req.session.regenerate = function (this: typeof req.session, done: (error?: unknown) => void) {
+      req.sessionStore.generate(req);
+      done();
+      return this;
+    };
+  }
   req.session.generation = user.sessionGeneration;
   req.session.renewedAt = Date.now();
   return new Promise((resolve, reject) =>
     req.logIn(user, { session: true, keepSessionInfo: true }, (error) => {
-      if (!error) return resolve();
-      forgetSession(req);
-      reject(storeDown());
+      if (error) {
+        forgetSession(req);
+        return reject(storeDown());
+      }
+      markSaved(req);
+      resolve();
     }),
   );
+}
+
+/**
+ * Passport has just stored the new session. express-session's own bookkeeping does not follow
+ * a regenerated session, so it would store it again at the end of the request: nothing
+ * changes it after sign-in, so that second save is made a no-op (one store write per login).
+ */
+function markSaved(req: Request): void {
+  req.session.save = function (this: typeof req.session, done?: (error?: unknown) => void) {
+    done?.();
+    return this;
+  };
 }
 
 /** Signs out, removes the session from the store and tells the browser to drop its cookie. */

@@ -32,6 +32,16 @@ describe('DatabaseThrottlerStorage (real SQLite)', () => {
     expect(results[0].timeToExpire).toBeGreaterThan(55);
   });
 
+  it('tells how long a key is held without counting a hit', async () => {
+    expect(await sut.blockedFor('k', 2)).toBe(0);
+    await sut.increment('k', 60_000, 2, 60_000);
+    expect(await sut.blockedFor('k', 2)).toBe(0);
+    await sut.increment('k', 60_000, 2, 60_000);
+    expect(await sut.blockedFor('k', 2)).toBeGreaterThan(55);
+    expect(await sut.blockedFor('k', 3)).toBe(0);
+    expect((await sut.increment('k', 60_000, 2, 60_000)).totalHits).toBe(3);
+  });
+
   it('keeps keys apart', async () => {
     await sut.increment('a', 60_000, 1, 60_000);
     await sut.increment('a', 60_000, 1, 60_000);

@@ -50,6 +50,21 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
     return result.affected ?? 0;
   }
 
+  /**
+   * Seconds until `key` may be used again once it has `limit` hits in its live window (or a
+   * running block); 0 when it may be used now. A read: nothing is counted.
+   */
+  async blockedFor(key: string, limit: number): Promise<number> {
+    const row = await this.limits.findOneBy({ key });
+    if (!row) return 0;
+    const now = Date.now();
+    if (row.blockedUntil && row.blockedUntil.getTime() > now) {
+      return seconds(row.blockedUntil.getTime() - now);
+    }
+    const live = row.expiresAt.getTime() > now;
+    return live && row.hits >= limit ? seconds(row.expiresAt.getTime() - now) : 0;
+  }
+
   async increment(
     key: string,
     ttl: number,

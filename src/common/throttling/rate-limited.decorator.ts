@@ -1,6 +1,6 @@
 import { ExecutionContext, SetMetadata } from '@nestjs/common';
 
-export type RateLimitGroup = 'login' | 'signup' | 'uploads';
+export type RateLimitGroup = 'signup' | 'uploads';
 
 const RATE_LIMITED = 'freeb:rate-limited';
 

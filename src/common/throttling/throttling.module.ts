@@ -10,10 +10,6 @@ import { RateLimit } from './rate-limit.entity';
 const MINUTE = 60_000;
 
 const byIp = (req: Record<string, unknown>) => `ip:${String((req as unknown as Request).ip)}`;
-const byLogin = (req: Record<string, unknown>) => {
-  const login = ((req as unknown as Request).body as { login?: unknown } | undefined)?.login;
-  return `login:${typeof login === 'string' ? login.trim().toLowerCase() : ''}`;
-};
 
 const byUser = (req: Record<string, unknown>) => {
   const user = (req as unknown as Request).user as { id?: string } | undefined;
@@ -40,19 +36,20 @@ const throttler = (
  * across instances. Client IPs come from X-Forwarded-For only when TRUST_PROXY says so.
  */
 export const THROTTLERS: ThrottlerOptions[] = [
-  throttler('login-ip', 'login', 30, 15 * MINUTE, byIp),
-  throttler('login-account', 'login', 10, 15 * MINUTE, byLogin),
   throttler('signup-ip', 'signup', 10, 60 * MINUTE, byIp),
   throttler('uploads-user', 'uploads', 120, 60 * MINUTE, byUser),
 ];
 
-/** The database-backed counter store, in a module of its own so the throttler's factory can inject it. */
+/**
+ * The database-backed counter store, in a module of its own so the throttler's factory can
+ * inject it (and the login throttle, which keeps its own limits, see auth/login).
+ */
 @Module({
   imports: [TypeOrmModule.forFeature([RateLimit])],
   providers: [DatabaseThrottlerStorage],
   exports: [DatabaseThrottlerStorage],
 })
-class RateLimitStorageModule {}
+export class RateLimitStorageModule {}
 
 /** Registers @nestjs/throttler (global) with our throttlers and storage; the guard is an APP_GUARD. */
 @Module({
