@@ -6,6 +6,7 @@ import { EventsModule } from './common/events/events.module';
 import { ProblemDetailsFilter } from './common/errors/problem.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { CrossOriginGuard } from './common/http/cross-origin.guard';
+import { LifecycleModule } from './common/lifecycle/lifecycle.module';
 import { LoggingModule } from './common/logging/logging.module';
 import { FreebThrottlerGuard } from './common/throttling/freeb-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
@@ -22,6 +23,7 @@ import { UsersModule } from './users/users.module';
   imports: [
     FreebConfigModule,
     LoggingModule,
+    LifecycleModule,
     DatabaseModule,
     EventsModule,
     JobsModule,

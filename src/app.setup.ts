@@ -19,7 +19,7 @@ export const API_PREFIX = 'api';
 /**
  * Everything main.ts does to the app before it listens, shared with the e2e tests so they
  * exercise the same request chain: logger, compression, helmet, trust proxy, CORS for trusted origins,
- * session, passport, prefix, OpenAPI docs, shutdown hooks.
+ * session, passport, prefix, OpenAPI docs. (main.ts adds the graceful shutdown.)
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get<ConfigService<FreebConfig, true>>(ConfigService);
@@ -61,7 +61,6 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.use(refuseDeepBodies);
   setApiPrefix(app);
   setUpOpenApi(app);
-  app.enableShutdownHooks();
   return app;
 }
 

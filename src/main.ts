@@ -6,6 +6,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { configureApp } from './app.setup';
 import { createHttpAdapter } from './common/http/http-server';
+import { GracefulShutdown } from './common/lifecycle/graceful-shutdown';
 import { ConfigError, loadConfiguration } from './config/configuration';
 
 async function bootstrap(): Promise<void> {
@@ -17,6 +18,9 @@ async function bootstrap(): Promise<void> {
     { bufferLogs: true },
   );
   configureApp(app);
+  const shutdown = app.get(GracefulShutdown);
+  shutdown.track(app.getHttpServer());
+  shutdown.onSignals(app, config.app.shutdownGraceMs);
   await app.listen(config.app.port);
   const { port } = app.getHttpServer().address() as AddressInfo;
   const where = config.storage.publicUrl ?? `http://localhost:${port}`;

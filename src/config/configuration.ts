@@ -19,6 +19,8 @@ export interface AppConfig {
   logFormat: 'pretty' | 'json';
   /** Deadline for a whole request (headers and body) to arrive. */
   requestTimeoutMs: number;
+  /** How long requests in flight may take to finish after SIGTERM. */
+  shutdownGraceMs: number;
 }
 
 export interface DatabaseConfig {
@@ -272,6 +274,7 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
       'json',
     ] as const),
     requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
+    shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_SECONDS', 25, 0, 3600) * 1000,
   };
   // One deadline for every call to a dependency, so a silent partition answers 503 in time.
   const dependencyTimeoutMs = reader.integer('DEPENDENCY_TIMEOUT_MS', 2000, 100, 60_000);

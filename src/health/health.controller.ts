@@ -10,6 +10,7 @@ import {
 import { SkipThrottle } from '@nestjs/throttler';
 import { SessionBackend } from '../auth/session/session-backend';
 import { AppError, ErrorCode } from '../common/errors/app-error';
+import { GracefulShutdown } from '../common/lifecycle/graceful-shutdown';
 import { ObjectStorage } from '../images/storage/object-storage';
 
 /** Each check gets its own deadline, so readiness answers within about two seconds. */
@@ -33,6 +34,7 @@ export class HealthController {
     private readonly indicators: HealthIndicatorService,
     private readonly sessions: SessionBackend,
     private readonly storage: ObjectStorage,
+    private readonly shutdown: GracefulShutdown,
   ) {}
 
   @Get()
@@ -49,6 +51,9 @@ export class HealthController {
       'Readiness: database, session store and object storage answer (503 names the failing check)',
   })
   async ready(): Promise<HealthCheckResult> {
+    if (this.shutdown.started) {
+      throw new AppError(ErrorCode.Unavailable, 'Not ready: shutting down.');
+    }
     try {
       return await this.health.check([
         () => this.database.pingCheck('database', { timeout: CHECK_TIMEOUT_MS }),
