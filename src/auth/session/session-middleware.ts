@@ -64,11 +64,15 @@ export const revocation: RequestHandler = (req, _res, next) => {
 /** Errors raised by the session store or while loading the session's user: a dependency is down. */
 export const sessionErrors: ErrorRequestHandler = (
   error: unknown,
-  _req: Request,
+  req: Request,
   res: Response,
   _next: NextFunction,
 ) => {
   new Logger('Sessions').warn(`Session unavailable: ${String(error)}`);
+  // The session could not be loaded, so req.session is unset; with `unset: 'destroy'`
+  // express-session would then delete the session from the store when this answer ends (a
+  // delete that lands once the store is reachable again, signing the user out). Forget its id.
+  (req as { sessionID?: string }).sessionID = undefined;
   sendProblem(res, 503, 'unavailable', 'Sessions are unavailable right now; try again shortly.');
 };
 

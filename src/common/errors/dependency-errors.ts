@@ -31,6 +31,8 @@ export function isDependencyDown(error: unknown): boolean {
       cause?: unknown;
     };
     if (typeof candidate.code === 'string' && UNAVAILABLE_CODES.has(candidate.code)) return true;
+    // mysql2 marks errors of the connection itself (not of the statement) fatal.
+    if ((candidate as { fatal?: unknown }).fatal === true) return true;
     if (candidate.name === 'TimeoutError' || candidate.name === 'ConnectionIsNotSetError')
       return true;
     if (
