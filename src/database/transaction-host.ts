@@ -81,6 +81,25 @@ export class TransactionHost {
     else callback();
   }
 
+  /**
+   * Locks these rows as lockRows does and answers which of them exist, read under the lock (on
+   * SQLite, inside its one-at-a-time transaction): a row looked up before the transaction may
+   * have been deleted since, and writing against it would break a foreign key.
+   */
+  async lockExisting<T extends ObjectLiteral & { id: string }>(
+    entity: EntityTarget<T>,
+    ids: string[],
+  ): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const query = this.repository(entity)
+      .createQueryBuilder('row')
+      .select('row.id')
+      .where('row.id IN (:...ids)', { ids })
+      .orderBy('row.id', 'ASC');
+    if (this.locksRows) query.setLock('pessimistic_write');
+    return new Set((await query.getMany()).map((row) => row.id));
+  }
+
   run<T>(work: () => Promise<T>): Promise<T> {
     if (this.current.getStore()) return work();
     const start = async () => {

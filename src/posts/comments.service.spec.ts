@@ -53,7 +53,7 @@ describe('CommentsService', () => {
 
   it('adds a comment and counts it in one transaction, and presents it with its author', async () => {
     const added = await sut.add(commenter, post.id, { body: 'Lovely light.' });
-    expect(tx.db.lockRows).toHaveBeenCalledWith(Post, [post.id]);
+    expect(tx.db.lockExisting).toHaveBeenCalledWith(Post, [post.id]);
     expect(commentsRepository.insert).toHaveBeenCalledWith(
       expect.objectContaining({ postId: post.id, authorId: commenter.id, body: 'Lovely light.' }),
     );

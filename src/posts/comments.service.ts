@@ -45,7 +45,7 @@ export class CommentsService {
       createdAt: new Date(),
     });
     await this.db.run(async () => {
-      await this.db.lockRows(Post, [post.id]);
+      if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
       await this.commentsRepository.insert(comment);
       await this.postsRepository.adjust(post.id, 'commentCount', 1);
     });
@@ -62,7 +62,7 @@ export class CommentsService {
       throw forbidden('Only the comment’s author or the post’s owner can delete it.');
     }
     await this.db.run(async () => {
-      await this.db.lockRows(Post, [post.id]);
+      if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) return;
       if (await this.commentsRepository.delete(comment.id))
         await this.postsRepository.adjust(post.id, 'commentCount', -1);
     });

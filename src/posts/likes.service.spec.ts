@@ -30,7 +30,7 @@ describe('LikesService', () => {
 
   it('likes a post and counts it, in one transaction that locks the post first', async () => {
     await sut.like(viewer, post.id);
-    expect(tx.db.lockRows).toHaveBeenCalledWith(Post, [post.id]);
+    expect(tx.db.lockExisting).toHaveBeenCalledWith(Post, [post.id]);
     expect(likesRepository.insert).toHaveBeenCalledWith(
       expect.objectContaining({ postId: post.id, userId: viewer.id }),
     );
@@ -51,6 +51,14 @@ describe('LikesService', () => {
     likesRepository.delete.mockResolvedValue(false);
     await sut.unlike(viewer, post.id);
     expect(postsRepository.adjust).not.toHaveBeenCalled();
+  });
+
+  it('is 404 for a post deleted after it was looked up, writing nothing', async () => {
+    tx.db.lockExisting.mockResolvedValue(new Set());
+    expect((await errorOf(sut.like(viewer, post.id))).code).toBe(ErrorCode.NotFound);
+    expect(likesRepository.insert).not.toHaveBeenCalled();
+    await sut.unlike(viewer, post.id);
+    expect(likesRepository.delete).not.toHaveBeenCalled();
   });
 
   it('is 404 for an unknown post, writing nothing', async () => {

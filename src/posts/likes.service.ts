@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../common/http/viewer.decorator';
+import { notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { TransactionHost } from '../database/transaction-host';
 import { Post } from './entities/post.entity';
@@ -21,7 +22,7 @@ export class LikesService {
   async like(viewer: Viewer, postId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);
     await this.db.run(async () => {
-      await this.db.lockRows(Post, [post.id]);
+      if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
       const inserted = await this.likesRepository.insert({
         id: newId(),
         postId: post.id,
@@ -36,7 +37,7 @@ export class LikesService {
   async unlike(viewer: Viewer, postId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);
     await this.db.run(async () => {
-      await this.db.lockRows(Post, [post.id]);
+      if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) return;
       if (await this.likesRepository.delete(post.id, viewer.id))
         await this.postsRepository.adjust(post.id, 'likeCount', -1);
     });

@@ -158,7 +158,7 @@ describe('PostsService', () => {
 
     it('deletes the post, discards its image and uncounts it in one transaction', async () => {
       await sut.delete(author, post.id);
-      expect(tx.db.lockRows).toHaveBeenCalledWith(Post, [post.id]);
+      expect(tx.db.lockExisting).toHaveBeenCalledWith(Post, [post.id]);
       expect(postsRepository.delete).toHaveBeenCalledWith(post.id);
       expect(images.discard).toHaveBeenCalledWith([verified.id]);
       expect(users.adjustPostCount).toHaveBeenCalledWith(author.id, -1);

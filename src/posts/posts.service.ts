@@ -118,7 +118,8 @@ export class PostsService implements OnModuleInit {
   async delete(viewer: Viewer, id: string): Promise<void> {
     const post = await this.findOwnOrFail(viewer, id);
     await this.db.run(async () => {
-      await this.db.lockRows(Post, [post.id]);
+      // A second delete racing the first finds nothing to do (and moves no counter twice).
+      if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
       await this.postsRepository.delete(post.id);
       await this.images.discard([post.imageId]);
       await this.users.adjustPostCount(viewer.id, -1);

@@ -45,7 +45,7 @@ describe('FollowsService', () => {
 
   it('follows and moves both counters, in one transaction that locks both users', async () => {
     await sut.follow(viewer, 'grace.h');
-    expect(tx.db.lockRows).toHaveBeenCalledWith(User, [viewer.id, target.id]);
+    expect(tx.db.lockExisting).toHaveBeenCalledWith(User, [viewer.id, target.id]);
     expect(followsRepository.insert).toHaveBeenCalledWith(
       expect.objectContaining({ followerId: viewer.id, followeeId: target.id }),
     );

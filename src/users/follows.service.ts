@@ -1,5 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { invalid } from '../common/errors/app-error';
+import { AppError, ErrorCode, invalid, notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import type { Viewer } from '../common/http/viewer.decorator';
@@ -12,6 +12,8 @@ import { FollowsRepository } from './follows.repository';
 import { ProfilesService } from './profiles.service';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+
+const gone = () => new AppError(ErrorCode.Unauthenticated, 'Your account no longer exists.');
 
 @Injectable()
 export class FollowsService implements OnModuleInit {
@@ -52,7 +54,9 @@ export class FollowsService implements OnModuleInit {
   async follow(viewer: Viewer, username: string): Promise<void> {
     const target = await this.targetOf(viewer, username);
     await this.db.run(async () => {
-      await this.db.lockRows(User, [viewer.id, target.id]);
+      const present = await this.db.lockExisting(User, [viewer.id, target.id]);
+      if (!present.has(target.id)) throw notFound('User');
+      if (!present.has(viewer.id)) throw gone();
       const followedAt = new Date();
       const inserted = await this.followsRepository.insert({
         id: newId(),
@@ -71,7 +75,8 @@ export class FollowsService implements OnModuleInit {
   async unfollow(viewer: Viewer, username: string): Promise<void> {
     const target = await this.targetOf(viewer, username);
     await this.db.run(async () => {
-      await this.db.lockRows(User, [viewer.id, target.id]);
+      const present = await this.db.lockExisting(User, [viewer.id, target.id]);
+      if (!present.has(viewer.id) || !present.has(target.id)) return;
       if (!(await this.followsRepository.delete(viewer.id, target.id))) return;
       await this.usersRepository.adjust(viewer.id, 'followingCount', -1);
       await this.usersRepository.adjust(target.id, 'followersCount', -1);

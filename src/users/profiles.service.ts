@@ -62,6 +62,9 @@ export class ProfilesService {
       ? await this.uploads.verifyUpload(viewer.id, changes.avatarUploadId, 'avatarUploadId')
       : undefined;
     await this.db.run(async () => {
+      // The old avatar is read under the row lock: two changes at once must not both see
+      // the same old one (the first one's new avatar would be left attached to nothing).
+      await this.db.lockRows(User, [viewer.id]);
       const replaced = avatar ? (await this.users.findByIdOrGone(viewer.id)).avatarImageId : null;
       if (avatar) {
         await this.images.attach(avatar);

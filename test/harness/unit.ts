@@ -40,6 +40,11 @@ export function transactions(): Transactions {
       }
     }),
     lockRows: inside(),
+    // Every row asked for still exists, unless a test says otherwise.
+    lockExisting: jest.fn(async (_entity: unknown, ids: string[]) => {
+      if (open === 0) throw new Error('locked outside a transaction');
+      return new Set(ids);
+    }),
   });
   return { db, inside };
 }
