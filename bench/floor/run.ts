@@ -62,6 +62,7 @@ async function prepareDatabase(): Promise<void> {
         url: DATABASE_URL,
         sqlitePath: '',
         migrationsRun: true,
+        timeoutMs: 60_000,
       }),
     );
   const existing = await source().initialize();

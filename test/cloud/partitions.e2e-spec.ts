@@ -230,7 +230,7 @@ describe('Silent partitions of each dependency (cloud e2e)', () => {
       return Number(rows[0].n);
     };
     await eventually(async () => {
-      expect(await count('SELECT COUNT(*) AS n FROM storage_deletions')).toBe(0);
+      expect(await count("SELECT COUNT(*) AS n FROM jobs WHERE type = 'storage.delete'")).toBe(0);
     }, 20_000);
     const counters = [
       'SELECT COUNT(*) AS n FROM users u WHERE u.posts_count <> (SELECT COUNT(*) FROM posts p WHERE p.author_id = u.id)',

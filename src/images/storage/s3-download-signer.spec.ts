@@ -26,7 +26,13 @@ describe('S3DownloadSigner', () => {
   });
 
   const clientFor = (place: Partial<StorageConfig['s3']>) =>
-    createS3Client({ bucket: 'photos', region: 'eu-west-1', forcePathStyle: false, ...place });
+    createS3Client({
+      bucket: 'photos',
+      region: 'eu-west-1',
+      forcePathStyle: false,
+      timeoutMs: 2000,
+      ...place,
+    });
 
   const sdkUrl = (place: Partial<StorageConfig['s3']>, key: string, at: Date) =>
     getSignedUrl(clientFor(place), new GetObjectCommand({ Bucket: 'photos', Key: key }), {
