@@ -193,8 +193,10 @@ describe('Silent partitions of each dependency (cloud e2e)', () => {
       );
       const report = (list: Outcome[]) =>
         list.map((o) => `${o.kind} ${o.status} ${o.ms}ms`).join(', ');
-      // Nothing but 2xx, 4xx and 503, and no answer later than the deadline while cut (those
-      // sent in the last 5 s before the network returns may be served once it has).
+      // Nothing but 2xx, 4xx and 503; what needs the cut dependency answers within the
+      // deadline (what was sent in the last 5 s before the network returns may be served once
+      // it has). What does not need it is only required to be served: on a busy machine it
+      // may take its time.
       expect(
         report(outcomes.filter((o) => !(o.status < 500 && o.status >= 200) && o.status !== 503)),
       ).toBe('');
@@ -202,7 +204,10 @@ describe('Silent partitions of each dependency (cloud e2e)', () => {
         report(
           outcomes.filter(
             (o) =>
-              o.startedAt >= cutAt && o.startedAt + DEADLINE_MS < restoredAt && o.ms > DEADLINE_MS,
+              o.needs.includes(dependency) &&
+              o.startedAt >= cutAt &&
+              o.startedAt + DEADLINE_MS < restoredAt &&
+              o.ms > DEADLINE_MS,
           ),
         ),
       ).toBe('');
