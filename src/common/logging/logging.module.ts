@@ -46,9 +46,9 @@ export function pinoHttpOptions(level: string): Options {
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     customSuccessMessage: (req: IncomingMessage, res: ServerResponse, ms: number) =>
-      `${req.method} ${req.url} ${res.statusCode} ${Math.round(ms)} ms`,
+      `${req.method} ${loggableUrl(req.url ?? '')} ${res.statusCode} ${Math.round(ms)} ms`,
     customErrorMessage: (req: IncomingMessage, res: ServerResponse, error: Error) =>
-      `${req.method} ${req.url} ${res.statusCode} ${error.message}`,
+      `${req.method} ${loggableUrl(req.url ?? '')} ${res.statusCode} ${error.message}`,
   };
 }
 
