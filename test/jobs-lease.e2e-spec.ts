@@ -4,7 +4,7 @@ import { JobRegistry } from '../src/jobs/job-registry';
 import { JobWorker } from '../src/jobs/job-worker';
 import { mode, startApp, type TestApp } from './harness/app';
 import { epochOf, jobRows } from './harness/jobs';
-import { lineFrom, spawnTs } from './harness/processes';
+import { killSpawned, lineFrom, spawnTs } from './harness/processes';
 import { eventually } from './harness/storage';
 
 declare module '../src/jobs/job-payloads' {
@@ -18,6 +18,10 @@ describe(`A worker killed mid-job (${mode} e2e)`, () => {
 
   beforeAll(async () => {
     t = await startApp({ WORKERS: 'off', JOBS_LEASE_MS: '1500', JOBS_POLL_INTERVAL_MS: '50' });
+  });
+
+  afterEach(() => {
+    killSpawned();
   });
 
   afterAll(async () => {

@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { mode, startApp, type TestApp } from './harness/app';
 import { signUp } from './harness/client';
 import { jobRows } from './harness/jobs';
-import { spawnTs } from './harness/processes';
+import { killSpawned, spawnTs } from './harness/processes';
 import { eventually, keyOfUrl, objectExists, publish } from './harness/storage';
 
 async function freePort(): Promise<number> {
@@ -20,6 +20,10 @@ describe(`The worker process (${mode} e2e)`, () => {
   beforeAll(async () => {
     // The API runs no workers: only the separate process can do the jobs.
     t = await startApp({ WORKERS: 'off' });
+  });
+
+  afterEach(() => {
+    killSpawned();
   });
 
   afterAll(async () => {

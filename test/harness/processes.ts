@@ -3,12 +3,22 @@ import { resolve } from 'node:path';
 
 const root = resolve(__dirname, '../..');
 
+const spawned = new Set<ChildProcessWithoutNullStreams>();
+
 /** Runs a TypeScript file of the repository in a child Node process (ts-node, no type check). */
 export function spawnTs(file: string, args: string[], env: Record<string, string>) {
-  return spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', file, ...args], {
+  const child = spawn(process.execPath, ['-r', 'ts-node/register/transpile-only', file, ...args], {
     cwd: root,
     env: { ...process.env, ...env, TS_NODE_PROJECT: resolve(root, 'tsconfig.json') },
   });
+  spawned.add(child);
+  child.once('exit', () => spawned.delete(child));
+  return child;
+}
+
+/** Kills what `spawnTs` started and is still running (a test that failed half-way). */
+export function killSpawned(): void {
+  for (const child of spawned) child.kill('SIGKILL');
 }
 
 /** Resolves with the first stdout line matching `pattern`; rejects if the process exits first. */

@@ -11,6 +11,9 @@ import { JobRegistry } from '../../src/jobs/job-registry';
 import { JobWorker } from '../../src/jobs/job-worker';
 
 async function main(): Promise<void> {
+  // Its handler never finishes: when the test process goes away (its end of stdin closes), so does it.
+  process.stdin.on('end', () => process.exit(0));
+  process.stdin.resume();
   const app = await NestFactory.create(AppModule, { logger: false });
   await app.init();
   app.get(JobRegistry).register(process.argv[2] as JobType, async (_payload, { jobId }) => {
