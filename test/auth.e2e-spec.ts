@@ -42,6 +42,9 @@ describe('Accounts and sessions (e2e)', () => {
         avatarUrl: null,
         createdAt: expect.any(String),
         counts: { posts: 0, followers: 0, following: 0 },
+        private: false,
+        // the first account of an instance is its admin (test/moderation.e2e-spec.ts)
+        role: expect.stringMatching(/^(user|admin)$/),
         viewer: null,
       });
       expect(JSON.stringify(res.body)).not.toMatch(/hash|password/i);

@@ -46,15 +46,21 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
         followers: 0,
         following: 1,
       });
-      expect((await profile(bob.username, ada.agent)).viewer).toEqual({ following: true });
-      expect((await profile(ada.username, bob.agent)).viewer).toEqual({ following: false });
+      expect((await profile(bob.username, ada.agent)).viewer).toEqual(
+        expect.objectContaining({ following: true, requested: false, blocking: false }),
+      );
+      expect((await profile(ada.username, bob.agent)).viewer).toEqual(
+        expect.objectContaining({ following: false, requested: false, blocking: false }),
+      );
       expect((await profile(bob.username)).viewer).toBeNull();
 
       await ada.agent.delete(`/api/users/${bob.username}/follow`).expect(204);
       await ada.agent.delete(`/api/users/${bob.username}/follow`).expect(204);
       expect((await profile(bob.username)).counts.followers).toBe(0);
       expect((await profile(ada.username)).counts.following).toBe(0);
-      expect((await profile(bob.username, ada.agent)).viewer).toEqual({ following: false });
+      expect((await profile(bob.username, ada.agent)).viewer).toEqual(
+        expect.objectContaining({ following: false, requested: false, blocking: false }),
+      );
     });
 
     it('refuses following yourself (400), nobody (404), and without a session (401)', async () => {

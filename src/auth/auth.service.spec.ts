@@ -94,7 +94,7 @@ describe('AuthService', () => {
     });
   });
 
-  const viewer = { id: user().id, username: user().username };
+  const viewer = { id: user().id, username: user().username, role: 'user' as const };
 
   describe('changePassword', () => {
     beforeEach(() => users.findByIdOrGone.mockResolvedValue(user()));

@@ -11,6 +11,8 @@ import { checkNewPassword } from './password/password-policy';
 /** One message for every failed login, so it never tells which part was wrong. */
 export const INVALID_LOGIN = 'Wrong login or password.';
 
+export const ACCOUNT_SUSPENDED = 'This account is suspended.';
+
 @Injectable()
 export class AuthService {
   constructor(

@@ -21,6 +21,8 @@ export interface AppConfig {
   requestTimeoutMs: number;
   /** How long requests in flight may take to finish after SIGTERM. */
   shutdownGraceMs: number;
+  /** Accounts that are admins whatever their stored role (the first account is one too). */
+  adminUsernames: string[];
 }
 
 export interface DatabaseConfig {
@@ -166,6 +168,18 @@ function parseTrustedOrigins(reader: EnvReader): string[] {
   return origins;
 }
 
+function parseAdminUsernames(reader: EnvReader): string[] {
+  const names = (reader.raw('ADMIN_USERNAMES') ?? '')
+    .split(',')
+    .map((name) => name.trim().toLowerCase())
+    .filter(Boolean);
+  if (names.some((name) => !/^[a-z0-9._]{3,30}$/.test(name))) {
+    reader.problems.push('ADMIN_USERNAMES must be a comma-separated list of usernames');
+    return [];
+  }
+  return names;
+}
+
 function parseDatabase(reader: EnvReader, dataDir: string, timeoutMs: number): DatabaseConfig {
   const url = reader.raw('DATABASE_URL');
   const migrationsRun = reader.boolean('DB_MIGRATE_ON_START', true);
@@ -275,6 +289,7 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
     ] as const),
     requestTimeoutMs: reader.integer('HTTP_REQUEST_TIMEOUT_SECONDS', 120, 1, 3600) * 1000,
     shutdownGraceMs: reader.integer('SHUTDOWN_GRACE_SECONDS', 25, 0, 3600) * 1000,
+    adminUsernames: parseAdminUsernames(reader),
   };
   // One deadline for every call to a dependency, so a silent partition answers 503 in time.
   const dependencyTimeoutMs = reader.integer('DEPENDENCY_TIMEOUT_MS', 2000, 100, 60_000);

@@ -16,6 +16,10 @@ export class CommentsRepository {
     return this.comments.insert(comment);
   }
 
+  findById(id: string): Promise<Comment | null> {
+    return this.comments.findOneBy({ id });
+  }
+
   findInPost(postId: string, id: string): Promise<Comment | null> {
     return this.comments.findOneBy({ postId, id });
   }

@@ -53,6 +53,24 @@ export class CommentsService {
     return presented;
   }
 
+  /** For moderation: a comment by its id alone, or a 404. */
+  async findOrFail(id: string): Promise<Comment> {
+    const comment = await this.commentsRepository.findById(id);
+    if (!comment) throw notFound('Comment');
+    return comment;
+  }
+
+  /** A moderator's removal (the caller checked the role); a comment already gone is a no-op. */
+  async removeForModeration(id: string): Promise<void> {
+    const comment = await this.commentsRepository.findById(id);
+    if (!comment) return;
+    await this.db.run(async () => {
+      await this.db.lockRows(Post, [comment.postId]);
+      if (await this.commentsRepository.delete(comment.id))
+        await this.postsRepository.adjust(comment.postId, 'commentCount', -1);
+    });
+  }
+
   /** The comment's author or the post's owner may remove it. */
   async remove(viewer: Viewer, postId: string, commentId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);

@@ -10,6 +10,7 @@ import { SignedIn } from '../common/http/signed-in.decorator';
 import { Viewer } from '../common/http/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination/page';
+import { RateLimited } from '../common/throttling/rate-limited.decorator';
 import { CommentsService } from './comments.service';
 import { CommentDto, CommentPageDto, CreateCommentDto } from './dto/comment.dto';
 import { LikesService } from './likes.service';
@@ -26,9 +27,10 @@ export class InteractionsController {
   @Put('like')
   @HttpCode(204)
   @SignedIn()
+  @RateLimited('likes')
   @ApiOperation({ summary: 'Like a post (idempotent)' })
   @ApiNoContentResponse()
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(401, 403, 404, 429)
   like(@Viewer() viewer: Viewer, @Param('id') id: string): Promise<void> {
     return this.likes.like(viewer, id);
   }
@@ -36,9 +38,10 @@ export class InteractionsController {
   @Delete('like')
   @HttpCode(204)
   @SignedIn()
+  @RateLimited('likes')
   @ApiOperation({ summary: 'Take back a like (idempotent)' })
   @ApiNoContentResponse()
-  @ApiProblems(401, 403, 404)
+  @ApiProblems(401, 403, 404, 429)
   unlike(@Viewer() viewer: Viewer, @Param('id') id: string): Promise<void> {
     return this.likes.unlike(viewer, id);
   }
@@ -53,9 +56,10 @@ export class InteractionsController {
 
   @Post('comments')
   @SignedIn()
+  @RateLimited('comments')
   @ApiOperation({ summary: 'Comment on a post' })
   @ApiCreatedResponse({ type: CommentDto })
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   comment(
     @Viewer() viewer: Viewer,
     @Param('id') id: string,

@@ -37,5 +37,6 @@ import { TimelineService } from './timeline/timeline.service';
     TimelineService,
     TimelineListeners,
   ],
+  exports: [PostsService, CommentsService],
 })
 export class PostsModule {}

@@ -116,13 +116,22 @@ export class PostsService implements OnModuleInit {
 
   /** The row and its image go in one transaction; the object follows through the outbox. */
   async delete(viewer: Viewer, id: string): Promise<void> {
-    const post = await this.findOwnOrFail(viewer, id);
+    await this.remove(await this.findOwnOrFail(viewer, id));
+  }
+
+  /** A moderator's removal (the caller checked the role); a post already gone is a no-op. */
+  async removeForModeration(id: string): Promise<void> {
+    const post = await this.postsRepository.findById(id);
+    if (post) await this.remove(post);
+  }
+
+  private async remove(post: Post): Promise<void> {
     await this.db.run(async () => {
       // A second delete racing the first finds nothing to do (and moves no counter twice).
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
       await this.postsRepository.delete(post.id);
       await this.images.discard([post.imageId]);
-      await this.users.adjustPostCount(viewer.id, -1);
+      await this.users.adjustPostCount(post.authorId, -1);
     });
   }
 

@@ -4,6 +4,7 @@ import { SignedIn } from '../common/http/signed-in.decorator';
 import { Viewer } from '../common/http/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageOf, PageQueryDto } from '../common/pagination/page';
+import { RateLimited } from '../common/throttling/rate-limited.decorator';
 import { UserSummaryDto } from './dto/user.dto';
 import { FollowsService } from './follows.service';
 
@@ -17,9 +18,10 @@ export class FollowsController {
   @Put('follow')
   @HttpCode(204)
   @SignedIn()
+  @RateLimited('follows')
   @ApiOperation({ summary: 'Follow a user (idempotent); following yourself is 400' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   follow(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.follows.follow(viewer, username);
   }
@@ -27,9 +29,10 @@ export class FollowsController {
   @Delete('follow')
   @HttpCode(204)
   @SignedIn()
+  @RateLimited('follows')
   @ApiOperation({ summary: 'Stop following a user (idempotent)' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 403, 404)
+  @ApiProblems(400, 401, 403, 404, 429)
   unfollow(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.follows.unfollow(viewer, username);
   }

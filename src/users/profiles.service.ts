@@ -35,7 +35,13 @@ export class ProfilesService {
     const following = viewer
       ? (await this.followsRepository.followedAmong(viewer.id, [user.id])).has(user.id)
       : false;
-    return ProfileDto.fromUser(user, await this.avatarUrlOf(user), viewer ? { following } : null);
+    return ProfileDto.fromUser(
+      user,
+      await this.avatarUrlOf(user),
+      viewer
+        ? { following, requested: false, followedBy: false, blocking: false, muting: false }
+        : null,
+    );
   }
 
   /** Summaries of many users by id, in two queries whatever their number. */

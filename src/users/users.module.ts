@@ -10,11 +10,21 @@ import { ProfilesService } from './profiles.service';
 import { UsersController } from './users.controller';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+import { StandingRepository } from './standing.repository';
+import { StandingService } from './standing.service';
 
 @Module({
   imports: [TypeOrmModule.forFeature([User, Follow]), ImagesModule],
   controllers: [UsersController, FollowsController],
-  providers: [UsersRepository, UsersService, ProfilesService, FollowsRepository, FollowsService],
-  exports: [UsersService, ProfilesService, FollowsService],
+  providers: [
+    UsersRepository,
+    UsersService,
+    ProfilesService,
+    FollowsRepository,
+    FollowsService,
+    StandingRepository,
+    StandingService,
+  ],
+  exports: [UsersService, ProfilesService, FollowsService, StandingService],
 })
 export class UsersModule {}

@@ -4,6 +4,7 @@ import { AppError, ErrorCode } from '../common/errors/app-error';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagesService } from '../images/images.service';
 import { UsersRepository } from './users.repository';
+import { StandingService } from './standing.service';
 import { UsersService } from './users.service';
 
 const account = { username: 'ada.l', email: 'ada@example.com', passwordHash: '$argon2id$x' };
@@ -29,7 +30,12 @@ describe('UsersService', () => {
       findByEmail: jest.fn(),
       findByUsername: jest.fn(),
     });
-    sut = new UsersService(users, strictMock<ImagesService>(), strictMock<TransactionHost>());
+    sut = new UsersService(
+      users,
+      strictMock<ImagesService>(),
+      strictMock<TransactionHost>(),
+      strictMock<StandingService>({ initialRole: jest.fn().mockResolvedValue('user') }),
+    );
   });
 
   it('creates a user with a UUIDv7 id', async () => {

@@ -13,6 +13,7 @@ import { TransactionHost } from '../database/transaction-host';
 import { ImagesService } from '../images/images.service';
 import { User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
+import { StandingService } from './standing.service';
 
 export interface NewAccount {
   username: string;
@@ -55,6 +56,7 @@ export class UsersService {
     private readonly usersRepository: UsersRepository,
     private readonly images: ImagesService,
     private readonly db: TransactionHost,
+    private readonly standing: StandingService,
   ) {}
 
   findById(id: string): Promise<User | null> {
@@ -100,6 +102,9 @@ export class UsersService {
       bio: null,
       avatarImageId: null,
       sessionGeneration: 0,
+      role: await this.standing.initialRole(account.username),
+      private: false,
+      suspendedAt: null,
       createdAt: now,
       updatedAt: now,
     });

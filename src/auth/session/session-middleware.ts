@@ -48,14 +48,17 @@ export function renewal(maxAgeMs: number): RequestHandler {
 }
 
 /**
- * A session whose generation is older than the user's (password changed elsewhere) or whose
- * user is gone (deserializer found nobody) is destroyed; the request goes on signed out.
+ * A session whose generation is older than the user's (password changed elsewhere), whose
+ * user is gone (deserializer found nobody) or suspended is destroyed; the request goes on
+ * signed out.
  */
 export const revocation: RequestHandler = (req, _res, next) => {
   const user = req.user as User | undefined;
   // passport empties `session.passport` when the deserializer finds no user (account deleted)
   const orphaned = !user && req.session?.passport !== undefined;
-  const stale = user !== undefined && req.session.generation !== user.sessionGeneration;
+  const stale =
+    user !== undefined &&
+    (req.session.generation !== user.sessionGeneration || Boolean(user.suspendedAt));
   if (!orphaned && !stale) return next();
   req.user = undefined;
   req.session.destroy((error) => next(error));

@@ -7,6 +7,7 @@ export enum ErrorCode {
   Unauthenticated = 'unauthenticated',
   InvalidCredentials = 'invalid-credentials',
   Forbidden = 'forbidden',
+  Suspended = 'suspended',
   CrossOrigin = 'cross-origin',
   NotFound = 'not-found',
   Conflict = 'conflict',

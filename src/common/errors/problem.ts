@@ -34,6 +34,7 @@ export const STATUS_BY_CODE: Record<ErrorCode, number> = {
   [ErrorCode.Unauthenticated]: 401,
   [ErrorCode.InvalidCredentials]: 401,
   [ErrorCode.Forbidden]: 403,
+  [ErrorCode.Suspended]: 403,
   [ErrorCode.CrossOrigin]: 403,
   [ErrorCode.NotFound]: 404,
   [ErrorCode.Conflict]: 409,

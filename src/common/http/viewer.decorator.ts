@@ -1,5 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { Request } from 'express';
+import type { Role } from '../roles';
 
 declare global {
   // eslint-disable-next-line @typescript-eslint/no-namespace
@@ -8,6 +9,7 @@ declare global {
     interface User {
       id: string;
       username: string;
+      role: Role;
     }
   }
 }
@@ -19,6 +21,8 @@ declare global {
 export interface Viewer {
   readonly id: string;
   readonly username: string;
+  /** What the caller may moderate (see common/roles.ts). */
+  readonly role: Role;
 }
 
 /**
@@ -28,6 +32,6 @@ export interface Viewer {
 export const Viewer = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Viewer | undefined => {
     const user = context.switchToHttp().getRequest<Request>().user;
-    return user ? { id: user.id, username: user.username } : undefined;
+    return user ? { id: user.id, username: user.username, role: user.role } : undefined;
   },
 );

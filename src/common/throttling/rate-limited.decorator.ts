@@ -1,6 +1,6 @@
 import { ExecutionContext, SetMetadata } from '@nestjs/common';
 
-export type RateLimitGroup = 'signup' | 'uploads';
+export type RateLimitGroup = 'signup' | 'uploads' | 'likes' | 'comments' | 'follows' | 'reports';
 
 const RATE_LIMITED = 'freeb:rate-limited';
 

@@ -38,6 +38,11 @@ const throttler = (
 export const THROTTLERS: ThrottlerOptions[] = [
   throttler('signup-ip', 'signup', 10, 60 * MINUTE, byIp),
   throttler('uploads-user', 'uploads', 120, 60 * MINUTE, byUser),
+  // Social writes, per user: far above what a person does in an hour, a wall for a script.
+  throttler('likes-user', 'likes', 300, 60 * MINUTE, byUser),
+  throttler('comments-user', 'comments', 60, 60 * MINUTE, byUser),
+  throttler('follows-user', 'follows', 100, 60 * MINUTE, byUser),
+  throttler('reports-user', 'reports', 30, 60 * MINUTE, byUser),
 ];
 
 /**

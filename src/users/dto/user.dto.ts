@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { ROLES, type Role } from '../../common/roles';
 import type { User } from '../entities/user.entity';
 
 /** What anyone may see of a user in lists, posts and comments. */
@@ -39,12 +40,27 @@ export class ProfileViewerDto {
   /** Whether the signed-in caller follows this user. */
   @ApiProperty()
   following: boolean;
+  /** Whether the caller's request to follow this private account is pending. */
+  @ApiProperty()
+  requested: boolean;
+  /** Whether this user follows the caller. */
+  @ApiProperty()
+  followedBy: boolean;
+  /** Whether the caller blocks this user (their posts are then not shown). */
+  @ApiProperty()
+  blocking: boolean;
+  /** Whether the caller mutes this user. */
+  @ApiProperty()
+  muting: boolean;
 }
 
 /** A public profile. */
 export class ProfileDto extends UserSummaryDto {
   @ApiProperty({ type: String, nullable: true })
   bio: string | null;
+  /** A private account's posts and follow lists are for its approved followers only. */
+  @ApiProperty()
+  private: boolean;
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
   @ApiProperty({ type: ProfileCountsDto })
@@ -61,6 +77,7 @@ export class ProfileDto extends UserSummaryDto {
     return {
       ...UserSummaryDto.from(user, avatarUrl),
       bio: user.bio,
+      private: user.private,
       createdAt: user.createdAt.toISOString(),
       counts: {
         posts: user.postsCount,
@@ -76,8 +93,10 @@ export class ProfileDto extends UserSummaryDto {
 export class PrivateUserDto extends ProfileDto {
   @ApiProperty({ format: 'email' })
   email: string;
+  @ApiProperty({ enum: ROLES })
+  role: Role;
 
   static fromUser(user: User, avatarUrl: string | null): PrivateUserDto {
-    return { ...ProfileDto.fromUser(user, avatarUrl), email: user.email };
+    return { ...ProfileDto.fromUser(user, avatarUrl), email: user.email, role: user.role };
   }
 }

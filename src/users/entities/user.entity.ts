@@ -1,4 +1,5 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
+import type { Role } from '../../common/roles';
 
 @Entity('users')
 export class User {
@@ -51,6 +52,20 @@ export class User {
   /** Bumped when the password changes: sessions that carry an older value are revoked. */
   @Column({ name: 'session_generation', type: 'integer', default: 0 })
   sessionGeneration: number;
+
+  /** `user`, `moderator` or `admin` (see roles.ts). */
+  @Column({ type: 'varchar', length: 16, default: 'user' })
+  role: Role;
+
+  /** Posts and follow lists only for approved followers; following takes a request. */
+  @Index('IDX_users_private')
+  @Column({ type: 'boolean', default: false })
+  private: boolean;
+
+  /** Set by a moderator: no sign-in, sessions end, content hidden from all but moderators. */
+  @Index('IDX_users_suspended_at')
+  @Column({ name: 'suspended_at', type: 'datetime', precision: 3, nullable: true })
+  suspendedAt: Date | null;
 
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
