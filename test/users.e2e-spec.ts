@@ -24,6 +24,7 @@ describe('Profiles (e2e)', () => {
       avatarUrl: null,
       createdAt: expect.any(String),
       counts: { posts: 0, followers: 0, following: 0 },
+      private: false,
       viewer: null,
     });
     expect(JSON.stringify(res.body)).not.toContain(account.email);
