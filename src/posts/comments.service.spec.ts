@@ -10,9 +10,9 @@ import { Post } from './entities/post.entity';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
-const author = { id: 'author-id', username: 'post.author' };
-const commenter = { id: 'commenter-id', username: 'commenter' };
-const stranger = { id: 'stranger-id', username: 'stranger' };
+const author = { id: 'author-id', username: 'post.author', role: 'user' as const };
+const commenter = { id: 'commenter-id', username: 'commenter', role: 'user' as const };
+const stranger = { id: 'stranger-id', username: 'stranger', role: 'user' as const };
 const post = Object.assign(new Post(), { id: 'post-id', authorId: author.id });
 const comment = Object.assign(new Comment(), {
   id: 'comment-id',

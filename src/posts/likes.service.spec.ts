@@ -7,7 +7,7 @@ import { LikesService } from './likes.service';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 
-const viewer = { id: 'viewer-id', username: 'ada.l' };
+const viewer = { id: 'viewer-id', username: 'ada.l', role: 'user' as const };
 const post = Object.assign(new Post(), { id: 'post-id', authorId: 'author-id' });
 
 describe('LikesService', () => {

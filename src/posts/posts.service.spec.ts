@@ -15,8 +15,8 @@ import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { TimelineService } from './timeline/timeline.service';
 
-const author = { id: 'author-id', username: 'ada.l' };
-const stranger = { id: 'stranger-id', username: 'grace.h' };
+const author = { id: 'author-id', username: 'ada.l', role: 'user' as const };
+const stranger = { id: 'stranger-id', username: 'grace.h', role: 'user' as const };
 const verified = { id: 'image-id', width: 3, height: 2 };
 const image: ImageDto = { url: '/img', width: 3, height: 2, contentType: 'image/png' };
 const summary: UserSummaryDto = { ...author, firstName: null, lastName: null, avatarUrl: null };

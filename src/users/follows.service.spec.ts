@@ -9,8 +9,12 @@ import { ProfilesService } from './profiles.service';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
 
-const viewer = { id: 'viewer-id', username: 'ada.l' };
-const target = Object.assign(new User(), { id: 'target-id', username: 'grace.h' });
+const viewer = { id: 'viewer-id', username: 'ada.l', role: 'user' as const };
+const target = Object.assign(new User(), {
+  id: 'target-id',
+  username: 'grace.h',
+  role: 'user' as const,
+});
 
 describe('FollowsService', () => {
   let tx: Transactions;

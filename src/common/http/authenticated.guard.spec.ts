@@ -6,7 +6,7 @@ import { AuthenticatedGuard } from './authenticated.guard';
 
 const contextFor = (authenticated: boolean) => {
   const request = strictMock<Request>({
-    user: authenticated ? { id: 'u1', username: 'ada' } : undefined,
+    user: authenticated ? { id: 'u1', username: 'ada', role: 'user' as const } : undefined,
   });
   const http = strictMock<ReturnType<ArgumentsHost['switchToHttp']>>({
     getRequest: jest.fn(() => request),

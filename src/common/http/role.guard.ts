@@ -21,10 +21,10 @@ export class RoleGuard implements CanActivate {
 
   canActivate(context: ExecutionContext): boolean {
     const request = context.switchToHttp().getRequest<Request>();
-    if (!request.isAuthenticated())
-      throw new AppError(ErrorCode.Unauthenticated, 'Sign in to do this.');
+    // `req.user`, not passport's isAuthenticated(): anonymous requests skip passport altogether.
+    if (!request.user) throw new AppError(ErrorCode.Unauthenticated, 'Sign in to do this.');
     const least = this.reflector.get<Role>(REQUIRED_ROLE, context.getHandler());
-    const role = (request.user as { role?: Role } | undefined)?.role;
+    const role = request.user.role;
     if (hasRole(role, least)) return true;
     throw forbidden(
       least === 'admin' ? 'Only admins can do this.' : 'Only moderators can do this.',
