@@ -4,6 +4,7 @@ import { Social1764200000000 } from './1764200000000-social';
 import { Jobs1764300000000 } from './1764300000000-jobs';
 import { StorageDeletionsToJobs1764300000001 } from './1764300000001-storage-deletions-to-jobs';
 import { Timeline1764600000000 } from './1764600000000-timeline';
+import { Discovery1764700000000 } from './1764700000000-discovery';
 import { Safety1764800000000 } from './1764800000000-safety';
 
 /** Every migration, in order. Listed (not globbed) so the app, the CLI and the tests load the same set. */
@@ -14,5 +15,6 @@ export const MIGRATIONS = [
   Jobs1764300000000,
   StorageDeletionsToJobs1764300000001,
   Timeline1764600000000,
+  Discovery1764700000000,
   Safety1764800000000,
 ];

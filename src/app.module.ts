@@ -12,11 +12,13 @@ import { FreebThrottlerGuard } from './common/throttling/freeb-throttler.guard';
 import { ThrottlingModule } from './common/throttling/throttling.module';
 import { FreebConfigModule } from './config/config.module';
 import { hasWebBuild, setWebCacheHeaders, webDir } from './config/web';
+import { DiscoveryModule } from './discovery/discovery.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { JobsModule } from './jobs/jobs.module';
 import { ModerationModule } from './moderation/moderation.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { UsersModule } from './users/users.module';
 
@@ -29,11 +31,14 @@ import { UsersModule } from './users/users.module';
     EventsModule,
     JobsModule,
     ThrottlingModule,
+    // Before UsersModule: its GET /api/users/suggested must be routed ahead of /api/users/:username.
+    DiscoveryModule,
     ImagesModule,
     UsersModule,
     AuthModule,
     PostsModule,
     ModerationModule,
+    NotificationsModule,
     HealthModule,
     // The web client at /, with history fallback; the API, docs and health keep precedence.
     ServeStaticModule.forRootAsync({

@@ -72,6 +72,14 @@ describe('Health and API docs (e2e)', () => {
       ['get', '/api/posts/{id}/comments'],
       ['post', '/api/posts/{id}/comments'],
       ['delete', '/api/posts/{id}/comments/{commentId}'],
+      ['get', '/api/tags/{tag}'],
+      ['get', '/api/tags/{tag}/posts'],
+      ['get', '/api/search'],
+      ['get', '/api/explore'],
+      ['get', '/api/users/suggested'],
+      ['get', '/api/notifications'],
+      ['get', '/api/notifications/unread-count'],
+      ['post', '/api/notifications/read'],
       ['get', '/health'],
       ['get', '/health/ready'],
     ];
@@ -142,6 +150,8 @@ describe('Health and API docs (e2e)', () => {
         'author',
         'image',
         'caption',
+        'tags',
+        'mentions',
         'createdAt',
         'likeCount',
         'commentCount',
@@ -155,6 +165,7 @@ describe('Health and API docs (e2e)', () => {
       'id',
       'author',
       'body',
+      'mentions',
       'createdAt',
     ]);
     expect(Object.keys(doc.components.schemas.PostPageDto.properties ?? {})).toEqual([

@@ -54,6 +54,8 @@ describe('Posts (e2e)', () => {
         altText: 'An orange sky',
       },
       caption: 'Sunset at the pier',
+      tags: [],
+      mentions: [],
       createdAt: expect.any(String),
       likeCount: 0,
       commentCount: 0,

@@ -223,6 +223,7 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
           avatarUrl: null,
         },
         body: 'Lovely!',
+        mentions: [],
         createdAt: expect.any(String),
       });
       for (let i = 2; i <= 5; i++) {

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
 import { Comment } from './entities/comment.entity';
+import { type Engagement, engagementSince } from './engagement';
 
 @Injectable()
 export class CommentsRepository {
@@ -20,6 +22,10 @@ export class CommentsRepository {
     return this.comments.findOneBy({ id });
   }
 
+  findByIds(ids: string[]): Promise<Comment[]> {
+    return ids.length === 0 ? Promise.resolve([]) : this.comments.findBy({ id: In(ids) });
+  }
+
   findInPost(postId: string, id: string): Promise<Comment | null> {
     return this.comments.findOneBy({ postId, id });
   }
@@ -30,6 +36,11 @@ export class CommentsRepository {
       .createQueryBuilder('comment')
       .where('comment.postId = :postId', { postId });
     return keysetPage(query, 'comment', page, 'ASC').getMany();
+  }
+
+  /** The comments written since then, newest first, with their post's author (IDX_comments_created_at). */
+  since(since: Date, limit: number): Promise<Engagement[]> {
+    return engagementSince(this.comments.createQueryBuilder('row'), since, limit);
   }
 
   async delete(id: string): Promise<boolean> {

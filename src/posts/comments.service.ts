@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { forbidden, notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
+import { mentionsIn } from '../common/text/caption-parser';
 import { TransactionHost } from '../database/transaction-host';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { ProfilesService } from '../users/profiles.service';
@@ -86,8 +87,17 @@ export class CommentsService {
     });
   }
 
+  /** The bodies of these comments (for notifications), in one query; gone comments are absent. */
+  async bodies(ids: string[]): Promise<Map<string, string>> {
+    const rows = await this.commentsRepository.findByIds([...new Set(ids)]);
+    return new Map(rows.map((row) => [row.id, row.body]));
+  }
+
   private async present(comments: Comment[]): Promise<CommentDto[]> {
-    const authors = await this.profiles.summaries(comments.map((comment) => comment.authorId));
+    const [authors, mentionable] = await Promise.all([
+      this.profiles.summaries(comments.map((comment) => comment.authorId)),
+      this.profiles.existingUsernames(comments.flatMap((comment) => mentionsIn(comment.body))),
+    ]);
     return comments.flatMap((comment) => {
       const author = authors.get(comment.authorId);
       return author
@@ -96,6 +106,7 @@ export class CommentsService {
               id: comment.id,
               author,
               body: comment.body,
+              mentions: mentionsIn(comment.body).filter((name) => mentionable.has(name)),
               createdAt: comment.createdAt.toISOString(),
             },
           ]

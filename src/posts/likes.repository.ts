@@ -3,6 +3,7 @@ import { In } from 'typeorm';
 import { insertOrSkip } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { Like } from './entities/like.entity';
+import { type Engagement, engagementSince } from './engagement';
 
 @Injectable()
 export class LikesRepository {
@@ -20,6 +21,11 @@ export class LikesRepository {
   async delete(postId: string, userId: string): Promise<boolean> {
     const result = await this.likes.delete({ postId, userId });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** The likes given since then, newest first, with their post's author (IDX_likes_created_at). */
+  since(since: Date, limit: number): Promise<Engagement[]> {
+    return engagementSince(this.likes.createQueryBuilder('row'), since, limit);
   }
 
   /** Which of these posts the user likes, in one query. */

@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { DomainEvents } from '../common/events/domain-events';
+import { mentionsIn, tagsIn } from '../common/text/caption-parser';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagePresenter } from '../images/image-presenter';
 import { ImagesService } from '../images/images.service';
@@ -14,6 +15,8 @@ import { CreatePostDto } from './dto/create-post.dto';
 import { PostDto } from './dto/post.dto';
 import { UpdatePostDto } from './dto/update-post.dto';
 import { Post } from './entities/post.entity';
+import { CommentsRepository } from './comments.repository';
+import type { Engagement } from './engagement';
 import { LikesRepository } from './likes.repository';
 import { PostsRepository } from './posts.repository';
 import { TimelineService } from './timeline/timeline.service';
@@ -24,6 +27,7 @@ export class PostsService implements OnModuleInit {
     private readonly postsRepository: PostsRepository,
     private readonly likesRepository: LikesRepository,
     private readonly uploads: UploadsService,
+    private readonly commentsRepository: CommentsRepository,
     private readonly images: ImagesService,
     private readonly imagePresenter: ImagePresenter,
     private readonly users: UsersService,
@@ -97,6 +101,39 @@ export class PostsService implements OnModuleInit {
     return this.presentPage(rows, page.limit, viewer);
   }
 
+  /**
+   * Posts by id, in the order given, for lists other modules rank (tags, explore); ids that
+   * are gone are left out.
+   */
+  async listByIds(ids: string[], viewer?: Viewer): Promise<PostDto[]> {
+    const rows = new Map(
+      (await this.postsRepository.findByIds(ids)).map((post) => [post.id, post]),
+    );
+    return this.present(
+      ids.flatMap((id) => rows.get(id) ?? []),
+      viewer,
+    );
+  }
+
+  /** A small image of each of these posts (for notifications), in two queries; gone posts are absent. */
+  async thumbnails(ids: string[]): Promise<Map<string, string | null>> {
+    const posts = await this.postsRepository.findByIds([...new Set(ids)]);
+    const images = await this.imagePresenter.describe(posts.map((post) => post.imageId));
+    return new Map(posts.map((post) => [post.id, images.get(post.imageId)?.url ?? null]));
+  }
+
+  /** Likes and comments since then (at most `limit` of each, the newest), for explore's ranking. */
+  async recentEngagement(
+    since: Date,
+    limit: number,
+  ): Promise<{ likes: Engagement[]; comments: Engagement[] }> {
+    const [likes, comments] = await Promise.all([
+      this.likesRepository.since(since, limit),
+      this.commentsRepository.since(since, limit),
+    ]);
+    return { likes, comments };
+  }
+
   /** For the likes and comments services: the post, or a 404. */
   async findOrFail(id: string): Promise<Post> {
     const post = await this.postsRepository.findById(id);
@@ -159,10 +196,11 @@ export class PostsService implements OnModuleInit {
    */
   private async present(posts: Post[], viewer?: Viewer): Promise<PostDto[]> {
     const ids = posts.map((post) => post.id);
-    const [images, authors, liked] = await Promise.all([
+    const [images, authors, liked, mentionable] = await Promise.all([
       this.imagePresenter.describe(posts.map((post) => post.imageId)),
       this.profiles.summaries(posts.map((post) => post.authorId)),
       viewer ? this.likesRepository.likedAmong(viewer.id, ids) : Promise.resolve(undefined),
+      this.profiles.existingUsernames(posts.flatMap((post) => mentionsIn(post.caption))),
     ]);
     return posts.flatMap((post) => {
       const image = images.get(post.imageId);
@@ -174,6 +212,8 @@ export class PostsService implements OnModuleInit {
           author,
           image: { ...image, altText: post.altText },
           caption: post.caption,
+          tags: tagsIn(post.caption),
+          mentions: mentionsIn(post.caption).filter((name) => mentionable.has(name)),
           createdAt: post.createdAt.toISOString(),
           likeCount: post.likeCount,
           commentCount: post.commentCount,

@@ -62,6 +62,28 @@ export class FollowsRepository {
     return rows.map((row) => row.followerId);
   }
 
+  /**
+   * Whom the people `userId` follows follow, and `userId` does not: the most shared first.
+   */
+  async followedByFollowees(userId: string, limit: number): Promise<string[]> {
+    const rows = await this.follows
+      .createQueryBuilder('mine')
+      .innerJoin(Follow, 'theirs', 'theirs.followerId = mine.followeeId')
+      .select('theirs.followeeId', 'id')
+      .addSelect('COUNT(*)', 'shared')
+      .where('mine.followerId = :userId', { userId })
+      .andWhere('theirs.followeeId <> :userId', { userId })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = :userId AND f.followee_id = theirs.followee_id)',
+      )
+      .groupBy('theirs.followeeId')
+      .orderBy('shared', 'DESC')
+      .addOrderBy('theirs.followeeId', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   async followeeIds(userId: string): Promise<string[]> {
     const rows = await this.follows.find({
       select: { followeeId: true },

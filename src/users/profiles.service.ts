@@ -8,8 +8,8 @@ import { PrivateUserDto, ProfileDto, UserSummaryDto } from './dto/user.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
 import { FollowsRepository } from './follows.repository';
-import { UsersRepository } from './users.repository';
-import { UsersService } from './users.service';
+import { type ProfileFields, UsersRepository } from './users.repository';
+import { UsersService, nameKey } from './users.service';
 
 /** Profiles: what people see of a user (and the user of themselves), and editing one's own. */
 @Injectable()
@@ -46,7 +46,59 @@ export class ProfilesService {
 
   /** Summaries of many users by id, in two queries whatever their number. */
   async summaries(ids: string[]): Promise<Map<string, UserSummaryDto>> {
-    const users = await this.usersRepository.findSummariesByIds([...new Set(ids)]);
+    return this.summarize(await this.usersRepository.findSummariesByIds([...new Set(ids)]));
+  }
+
+  /** Which of these (lower-case) usernames belong to someone, in one query. */
+  async existingUsernames(usernames: string[]): Promise<Set<string>> {
+    if (usernames.length === 0) return new Set();
+    return new Set((await this.idsByUsernames(usernames)).keys());
+  }
+
+  /** The ids of the users with these usernames, in one query. */
+  idsByUsernames(usernames: string[]): Promise<Map<string, string>> {
+    return this.usersRepository.idsByUsernames([...new Set(usernames)]);
+  }
+
+  /**
+   * Users whose username, first or last name starts with `key` (lower-case, accent-free):
+   * an exact username first, then the most followed.
+   */
+  async searchByPrefix(key: string, limit: number): Promise<UserSummaryDto[]> {
+    const ranked = (await this.usersRepository.searchByPrefix(key, limit))
+      .sort(
+        (a, b) =>
+          Number(b.username === key) - Number(a.username === key) ||
+          b.followersCount - a.followersCount,
+      )
+      .slice(0, limit);
+    const summaries = await this.summarize(ranked);
+    return ranked.flatMap((user) => summaries.get(user.id) ?? []);
+  }
+
+  /**
+   * People `viewerId` might follow: those followed by the people they follow (the most shared
+   * first), then the most followed; never themselves, anyone they follow, or `hidden`.
+   */
+  async suggestionsFor(
+    viewerId: string,
+    limit: number,
+    hidden: ReadonlySet<string>,
+  ): Promise<UserSummaryDto[]> {
+    const exclude = new Set([viewerId, ...hidden]);
+    const wanted = limit + exclude.size;
+    const [friendsOfFriends, popular] = await Promise.all([
+      this.followsRepository.followedByFollowees(viewerId, wanted),
+      this.usersRepository.mostFollowedNotFollowedBy(viewerId, wanted),
+    ]);
+    const ids = [...new Set([...friendsOfFriends, ...popular])]
+      .filter((id) => !exclude.has(id))
+      .slice(0, limit);
+    const summaries = await this.summaries(ids);
+    return ids.flatMap((id) => summaries.get(id) ?? []);
+  }
+
+  private async summarize(users: User[]): Promise<Map<string, UserSummaryDto>> {
     const avatars = await this.imagePresenter.describe(
       users.flatMap((user) => (user.avatarImageId ? [user.avatarImageId] : [])),
     );
@@ -59,9 +111,15 @@ export class ProfilesService {
   }
 
   async updateProfile(viewer: Viewer, changes: UpdateProfileDto): Promise<PrivateUserDto> {
-    const fields: Partial<Pick<User, 'firstName' | 'lastName' | 'bio' | 'avatarImageId'>> = {};
-    if (changes.firstName !== undefined) fields.firstName = changes.firstName;
-    if (changes.lastName !== undefined) fields.lastName = changes.lastName;
+    const fields: Partial<ProfileFields> = {};
+    if (changes.firstName !== undefined) {
+      fields.firstName = changes.firstName;
+      fields.firstNameKey = nameKey(changes.firstName);
+    }
+    if (changes.lastName !== undefined) {
+      fields.lastName = changes.lastName;
+      fields.lastNameKey = nameKey(changes.lastName);
+    }
     if (changes.bio !== undefined) fields.bio = changes.bio;
     // Checked outside the transaction: reading from storage must not hold the database.
     const avatar = changes.avatarUploadId

@@ -1,7 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { adjustCounter } from '../database/row-writes';
+import { startsWith } from '../database/prefix-match';
 import { TransactionHost } from '../database/transaction-host';
 import { User } from './entities/user.entity';
+
+export type ProfileFields = Pick<
+  User,
+  'firstName' | 'lastName' | 'firstNameKey' | 'lastNameKey' | 'bio' | 'avatarImageId'
+>;
+
+/** What search shows and ranks by: a summary and the follower count, never the hash or email. */
+const SEARCHED_COLUMNS = [
+  'user.id',
+  'user.username',
+  'user.firstName',
+  'user.lastName',
+  'user.avatarImageId',
+  'user.followersCount',
+];
 
 @Injectable()
 export class UsersRepository {
@@ -31,6 +47,19 @@ export class UsersRepository {
     return rows.map((row) => row.id);
   }
 
+  async existingUsernames(usernames: string[]): Promise<string[]> {
+    return [...(await this.idsByUsernames(usernames)).keys()];
+  }
+
+  async idsByUsernames(usernames: string[]): Promise<Map<string, string>> {
+    if (usernames.length === 0) return new Map();
+    const rows = await this.users.find({
+      select: { id: true, username: true },
+      where: { username: In(usernames) },
+    });
+    return new Map(rows.map((row) => [row.username, row.id]));
+  }
+
   findById(id: string): Promise<User | null> {
     return this.users.findOneBy({ id });
   }
@@ -57,15 +86,50 @@ export class UsersRepository {
     };
   }
 
+  /**
+   * Up to `limit` users whose username, first or last name starts with `key` (lower-case,
+   * accent-free), the most followed first within each: one index range per column, no scan.
+   */
+  async searchByPrefix(key: string, limit: number): Promise<User[]> {
+    const sqlite = !this.db.locksRows;
+    const columns = ['user.username', 'user.first_name_key', 'user.last_name_key'];
+    const found = await Promise.all(
+      columns.map((column) => {
+        const match = startsWith(column, key, sqlite);
+        return this.users
+          .createQueryBuilder('user')
+          .select(SEARCHED_COLUMNS)
+          .where(match.sql, match.params)
+          .orderBy('user.followersCount', 'DESC')
+          .addOrderBy('user.id', 'ASC')
+          .limit(limit)
+          .getMany();
+      }),
+    );
+    return [...new Map(found.flat().map((user) => [user.id, user])).values()];
+  }
+
+  /** The most followed users `viewerId` does not follow yet (index IDX_users_followers_count). */
+  async mostFollowedNotFollowedBy(viewerId: string, limit: number): Promise<string[]> {
+    const rows = await this.users
+      .createQueryBuilder('user')
+      .select('user.id', 'id')
+      .where('user.id <> :viewerId', { viewerId })
+      .andWhere(
+        'NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = :viewerId AND f.followee_id = user.id)',
+      )
+      .orderBy('user.followersCount', 'DESC')
+      .addOrderBy('user.id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ id: string }>();
+    return rows.map((row) => row.id);
+  }
+
   insert(user: User): Promise<unknown> {
     return this.users.insert(user);
   }
 
-  async updateProfile(
-    id: string,
-    changes: Partial<Pick<User, 'firstName' | 'lastName' | 'bio' | 'avatarImageId'>>,
-    at: Date,
-  ) {
+  async updateProfile(id: string, changes: Partial<ProfileFields>, at: Date) {
     await this.users.update({ id }, { ...changes, updatedAt: at });
   }
 

@@ -9,6 +9,7 @@ import {
 } from '../common/errors/app-error';
 import { isUniqueViolation } from '../common/errors/database-errors';
 import { newId } from '../common/ids';
+import { searchKey } from '../common/text/caption-parser';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagesService } from '../images/images.service';
 import { User } from './entities/user.entity';
@@ -41,7 +42,16 @@ const RESERVED_USERNAMES = new Set([
   'freeb',
   'support',
   'settings',
+  'suggested',
+  'explore',
+  'search',
+  'tags',
+  'notifications',
 ]);
+
+/** A name as search compares it: lower-case, without accents. */
+export const nameKey = (name: string | null | undefined): string | null =>
+  name ? searchKey(name).slice(0, 50) : null;
 
 /**
  * Accounts: finding them, creating them, their password and their deletion. The rows carry
@@ -99,6 +109,8 @@ export class UsersService {
       passwordHash: account.passwordHash,
       firstName: account.firstName ?? null,
       lastName: account.lastName ?? null,
+      firstNameKey: nameKey(account.firstName),
+      lastNameKey: nameKey(account.lastName),
       bio: null,
       avatarImageId: null,
       sessionGeneration: 0,

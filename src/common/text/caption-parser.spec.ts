@@ -47,5 +47,6 @@ describe('searchKey', () => {
     expect(searchKey('Zoë')).toBe('zoe');
     expect(searchKey('ÉLODIE')).toBe('elodie');
     expect(searchKey('Café')).toBe(searchKey('cafe'));
+    expect(searchKey('Søren Łukasz Straße')).toBe('soren lukasz strasse');
   });
 });

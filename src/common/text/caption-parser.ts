@@ -48,10 +48,28 @@ export function mentionsIn(text: string | null | undefined): string[] {
   return [...found];
 }
 
+/** Latin letters that carry their accent in the letter itself, so decomposing keeps them. */
+const FOLDED: Record<string, string> = {
+  ø: 'o',
+  æ: 'ae',
+  œ: 'oe',
+  ß: 'ss',
+  ł: 'l',
+  đ: 'd',
+  ð: 'd',
+  þ: 'th',
+  ı: 'i',
+};
+
 /**
  * The key search compares: lower-case, compatibility-decomposed, without combining marks
- * ("Zoë" and "ZOE" are both "zoe").
+ * ("Zoë" and "ZOE" are both "zoe", "Søren" is "soren").
  */
 export function searchKey(text: string): string {
-  return text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().normalize('NFC');
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[øæœßłđðþı]/g, (letter) => FOLDED[letter])
+    .normalize('NFC');
 }

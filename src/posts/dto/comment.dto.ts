@@ -21,6 +21,9 @@ export class CommentDto {
   author: UserSummaryDto;
   @ApiProperty()
   body: string;
+  /** Usernames mentioned in the body that belong to existing users. */
+  @ApiProperty({ type: String, isArray: true, example: ['ada.l'] })
+  mentions: string[];
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
 }

@@ -23,6 +23,12 @@ export class PostDto {
   image: PostImageDto;
   @ApiProperty({ type: String, nullable: true })
   caption: string | null;
+  /** The caption's hashtags: lower-case names without `#`. */
+  @ApiProperty({ type: String, isArray: true, example: ['paris'] })
+  tags: string[];
+  /** Usernames mentioned in the caption that belong to existing users. */
+  @ApiProperty({ type: String, isArray: true, example: ['ada.l'] })
+  mentions: string[];
   @ApiProperty({ type: String, format: 'date-time' })
   createdAt: string;
   @ApiProperty()

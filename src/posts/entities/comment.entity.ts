@@ -18,6 +18,7 @@ export class Comment {
   @Column({ type: 'varchar', length: 2200 })
   body: string;
 
+  @Index('IDX_comments_created_at')
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

@@ -15,6 +15,7 @@ export class Like {
   @Column({ name: 'user_id', type: 'varchar', length: 36 })
   userId: string;
 
+  @Index('IDX_likes_created_at')
   @Column({ name: 'created_at', type: 'datetime', precision: 3 })
   createdAt: Date;
 }

@@ -25,6 +25,15 @@ export class User {
   @Column({ name: 'last_name', type: 'varchar', length: 50, nullable: true })
   lastName: string | null;
 
+  /** The names lower-case without accents, for prefix search ("zoe" finds "Zoë"). */
+  @Index('IDX_users_first_name_key')
+  @Column({ name: 'first_name_key', type: 'varchar', length: 50, nullable: true })
+  firstNameKey: string | null;
+
+  @Index('IDX_users_last_name_key')
+  @Column({ name: 'last_name_key', type: 'varchar', length: 50, nullable: true })
+  lastNameKey: string | null;
+
   @Column({ type: 'varchar', length: 500, nullable: true })
   bio: string | null;
 

@@ -1,0 +1,25 @@
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
+
+/** A hashtag: its lower-case name (accents kept) and how many published posts carry it. */
+@Entity('tags')
+export class Tag {
+  @PrimaryColumn({ type: 'varchar', length: 36 })
+  id: string;
+
+  /** Compared byte for byte on every database (binary collation on MariaDB, set by the migration). */
+  @Index('UQ_tags_name', { unique: true })
+  @Column({ type: 'varchar', length: 100 })
+  name: string;
+
+  /** The name without accents: what prefix search seeks on. */
+  @Index('IDX_tags_name_key')
+  @Column({ name: 'name_key', type: 'varchar', length: 100 })
+  nameKey: string;
+
+  /** Kept in the same transaction as the post_tags rows it counts. */
+  @Column({ name: 'post_count', type: 'integer', default: 0 })
+  postCount: number;
+
+  @Column({ name: 'created_at', type: 'datetime', precision: 3 })
+  createdAt: Date;
+}

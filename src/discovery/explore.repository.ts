@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { LessThan } from 'typeorm';
+import { TransactionHost } from '../database/transaction-host';
+import { ExploreEntry } from './entities/explore-entry.entity';
+
+const CHUNK = 200;
+
+@Injectable()
+export class ExploreRepository {
+  constructor(private readonly db: TransactionHost) {}
+
+  private get entries() {
+    return this.db.repository(ExploreEntry);
+  }
+
+  /** The newest generation, or 0 when none was ever computed (one seek of the primary key). */
+  async latestGeneration(): Promise<number> {
+    const row = await this.entries
+      .createQueryBuilder('entry')
+      .select('MAX(entry.generation)', 'generation')
+      .getRawOne<{ generation: number | string | null }>();
+    return Number(row?.generation ?? 0);
+  }
+
+  async hasGeneration(generation: number): Promise<boolean> {
+    return (await this.entries.countBy({ generation })) > 0;
+  }
+
+  /**
+   * In the caller's transaction: writes a ranking, then drops all but it and the one before
+   * (an empty ranking drops them all: explore is then the newest posts again).
+   */
+  async replace(generation: number, postIds: string[], at: Date): Promise<void> {
+    for (let start = 0; start < postIds.length; start += CHUNK) {
+      await this.entries.insert(
+        postIds.slice(start, start + CHUNK).map((postId, index) => ({
+          generation,
+          position: start + index + 1,
+          postId,
+          createdAt: at,
+        })),
+      );
+    }
+    await this.entries.delete({
+      generation: LessThan(postIds.length > 0 ? generation - 1 : generation),
+    });
+  }
+
+  /** The entries after `position`, in rank order (the primary key). */
+  async page(
+    generation: number,
+    position: number,
+    limit: number,
+  ): Promise<{ postId: string; position: number }[]> {
+    return this.entries
+      .createQueryBuilder('entry')
+      .select(['entry.postId', 'entry.position'])
+      .where('entry.generation = :generation AND entry.position > :position', {
+        generation,
+        position,
+      })
+      .orderBy('entry.position', 'ASC')
+      .limit(limit)
+      .getMany();
+  }
+}

@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PostsModule } from '../posts/posts.module';
+import { UsersModule } from '../users/users.module';
+import { Notification } from './entities/notification.entity';
+import { NotificationsController } from './notifications.controller';
+import { NotificationsRepository } from './notifications.repository';
+import { NotificationsService } from './notifications.service';
+
+/** The notification inbox, fed by domain events. */
+@Module({
+  imports: [TypeOrmModule.forFeature([Notification]), UsersModule, PostsModule],
+  controllers: [NotificationsController],
+  providers: [NotificationsRepository, NotificationsService],
+})
+export class NotificationsModule {}
