@@ -134,6 +134,19 @@ export class PostsService implements OnModuleInit {
     return { likes, comments };
   }
 
+  /**
+   * What other modules index of a post (its tags, whom it mentions): its author, caption and
+   * time; null when it is gone.
+   */
+  async publishedCaption(
+    id: string,
+  ): Promise<{ authorId: string; caption: string | null; createdAt: Date } | null> {
+    const post = await this.postsRepository.findById(id);
+    return post
+      ? { authorId: post.authorId, caption: post.caption, createdAt: post.createdAt }
+      : null;
+  }
+
   /** For the likes and comments services: the post, or a 404. */
   async findOrFail(id: string): Promise<Post> {
     const post = await this.postsRepository.findById(id);
