@@ -47,6 +47,7 @@ describe('CommentsService', () => {
       summaries: jest.fn(
         async (ids: string[]) => new Map(ids.map((id) => [id, summary(commenter)])),
       ),
+      existingUsernames: jest.fn().mockResolvedValue(new Set()),
     });
     sut = new CommentsService(commentsRepository, postsRepository, posts, profiles, tx.db);
   });
@@ -62,6 +63,7 @@ describe('CommentsService', () => {
       id: expect.any(String),
       author: summary(commenter),
       body: 'Lovely light.',
+      mentions: [],
       createdAt: expect.any(String),
     });
   });

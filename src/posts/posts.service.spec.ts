@@ -10,6 +10,7 @@ import type { UserSummaryDto } from '../users/dto/user.dto';
 import { ProfilesService } from '../users/profiles.service';
 import { UsersService } from '../users/users.service';
 import { Post } from './entities/post.entity';
+import { CommentsRepository } from './comments.repository';
 import { LikesRepository } from './likes.repository';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
@@ -63,6 +64,7 @@ describe('PostsService', () => {
     users = strictMock<UsersService>({ adjustPostCount: tx.inside() });
     const profiles = strictMock<ProfilesService>({
       summaries: jest.fn().mockResolvedValue(new Map([[author.id, summary]])),
+      existingUsernames: jest.fn().mockResolvedValue(new Set()),
     });
     events = strictMock<DomainEvents>({ emit: tx.inside() });
     timeline = strictMock<TimelineService>({
@@ -71,6 +73,7 @@ describe('PostsService', () => {
     sut = new PostsService(
       postsRepository,
       likesRepository,
+      strictMock<CommentsRepository>({}),
       uploads,
       images,
       imagePresenter,
@@ -115,6 +118,8 @@ describe('PostsService', () => {
       author: summary,
       image: { ...image, altText: null },
       caption: 'Dawn',
+      tags: [],
+      mentions: [],
       createdAt: '2026-01-02T03:04:05.678Z',
       likeCount: 2,
       commentCount: 1,

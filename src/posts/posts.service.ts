@@ -26,8 +26,8 @@ export class PostsService implements OnModuleInit {
   constructor(
     private readonly postsRepository: PostsRepository,
     private readonly likesRepository: LikesRepository,
-    private readonly uploads: UploadsService,
     private readonly commentsRepository: CommentsRepository,
+    private readonly uploads: UploadsService,
     private readonly images: ImagesService,
     private readonly imagePresenter: ImagePresenter,
     private readonly users: UsersService,
