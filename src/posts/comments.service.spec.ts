@@ -1,6 +1,7 @@
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode } from '../common/errors/app-error';
+import { DomainEvents } from '../common/events/domain-events';
 import type { UserSummaryDto } from '../users/dto/user.dto';
 import { ProfilesService } from '../users/profiles.service';
 import { CommentsRepository } from './comments.repository';
@@ -32,6 +33,7 @@ describe('CommentsService', () => {
   let tx: Transactions;
   let commentsRepository: StrictMock<CommentsRepository>;
   let postsRepository: StrictMock<PostsRepository>;
+  let events: StrictMock<DomainEvents>;
   let sut: CommentsService;
 
   beforeEach(() => {
@@ -49,7 +51,8 @@ describe('CommentsService', () => {
       ),
       existingUsernames: jest.fn().mockResolvedValue(new Set()),
     });
-    sut = new CommentsService(commentsRepository, postsRepository, posts, profiles, tx.db);
+    events = strictMock<DomainEvents>({ emit: tx.inside() });
+    sut = new CommentsService(commentsRepository, postsRepository, posts, profiles, tx.db, events);
   });
 
   it('adds a comment and counts it in one transaction, and presents it with its author', async () => {
@@ -59,6 +62,12 @@ describe('CommentsService', () => {
       expect.objectContaining({ postId: post.id, authorId: commenter.id, body: 'Lovely light.' }),
     );
     expect(postsRepository.adjust).toHaveBeenCalledWith(post.id, 'commentCount', 1);
+    expect(events.emit).toHaveBeenCalledWith('comment.added', {
+      commentId: added.id,
+      postId: post.id,
+      postAuthorId: post.authorId,
+      userId: commenter.id,
+    });
     expect(added).toEqual({
       id: expect.any(String),
       author: summary(commenter),
@@ -75,6 +84,12 @@ describe('CommentsService', () => {
     await sut.remove(viewer, post.id, comment.id);
     expect(commentsRepository.delete).toHaveBeenCalledWith(comment.id);
     expect(postsRepository.adjust).toHaveBeenCalledWith(post.id, 'commentCount', -1);
+    expect(events.emit).toHaveBeenCalledWith('comment.deleted', {
+      commentId: comment.id,
+      postId: post.id,
+      postAuthorId: post.authorId,
+      userId: comment.authorId,
+    });
   });
 
   it('refuses anyone else with a 403, deleting nothing', async () => {
@@ -96,5 +111,6 @@ describe('CommentsService', () => {
     commentsRepository.delete.mockResolvedValue(false);
     await sut.remove(commenter, post.id, comment.id);
     expect(postsRepository.adjust).not.toHaveBeenCalled();
+    expect(events.emit).not.toHaveBeenCalled();
   });
 });

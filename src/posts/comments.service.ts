@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { DomainEvents } from '../common/events/domain-events';
 import { forbidden, notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
@@ -22,6 +23,7 @@ export class CommentsService {
     private readonly posts: PostsService,
     private readonly profiles: ProfilesService,
     private readonly db: TransactionHost,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Oldest first, so a thread reads top to bottom. */
@@ -49,6 +51,7 @@ export class CommentsService {
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
       await this.commentsRepository.insert(comment);
       await this.postsRepository.adjust(post.id, 'commentCount', 1);
+      await this.events.emit('comment.added', about(comment, post));
     });
     const [presented] = await this.present([comment]);
     return presented;
@@ -82,8 +85,9 @@ export class CommentsService {
     }
     await this.db.run(async () => {
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) return;
-      if (await this.commentsRepository.delete(comment.id))
-        await this.postsRepository.adjust(post.id, 'commentCount', -1);
+      if (!(await this.commentsRepository.delete(comment.id))) return;
+      await this.postsRepository.adjust(post.id, 'commentCount', -1);
+      await this.events.emit('comment.deleted', about(comment, post));
     });
   }
 
@@ -113,4 +117,14 @@ export class CommentsService {
         : [];
     });
   }
+}
+
+/** The payload of a comment's events. */
+function about(comment: Comment, post: Post) {
+  return {
+    commentId: comment.id,
+    postId: post.id,
+    postAuthorId: post.authorId,
+    userId: comment.authorId,
+  };
 }

@@ -1,6 +1,7 @@
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode, notFound } from '../common/errors/app-error';
+import { DomainEvents } from '../common/events/domain-events';
 import { Post } from './entities/post.entity';
 import { LikesRepository } from './likes.repository';
 import { LikesService } from './likes.service';
@@ -15,6 +16,7 @@ describe('LikesService', () => {
   let likesRepository: StrictMock<LikesRepository>;
   let postsRepository: StrictMock<PostsRepository>;
   let posts: StrictMock<PostsService>;
+  let events: StrictMock<DomainEvents>;
   let sut: LikesService;
 
   beforeEach(() => {
@@ -25,7 +27,8 @@ describe('LikesService', () => {
     });
     postsRepository = strictMock<PostsRepository>({ adjust: tx.inside() });
     posts = strictMock<PostsService>({ findOrFail: jest.fn().mockResolvedValue(post) });
-    sut = new LikesService(likesRepository, postsRepository, posts, tx.db);
+    events = strictMock<DomainEvents>({ emit: tx.inside() });
+    sut = new LikesService(likesRepository, postsRepository, posts, tx.db, events);
   });
 
   it('likes a post and counts it, in one transaction that locks the post first', async () => {
@@ -35,22 +38,35 @@ describe('LikesService', () => {
       expect.objectContaining({ postId: post.id, userId: viewer.id }),
     );
     expect(postsRepository.adjust).toHaveBeenCalledWith(post.id, 'likeCount', 1);
+    expect(events.emit).toHaveBeenCalledWith('like.added', {
+      postId: post.id,
+      postAuthorId: post.authorId,
+      userId: viewer.id,
+    });
   });
 
   it('counts nothing when the like was already there', async () => {
     likesRepository.insert.mockResolvedValue(false);
     await sut.like(viewer, post.id);
     expect(postsRepository.adjust).not.toHaveBeenCalled();
+    expect(events.emit).not.toHaveBeenCalled();
   });
 
   it('takes a like back and uncounts it, only when there was one', async () => {
     await sut.unlike(viewer, post.id);
     expect(likesRepository.delete).toHaveBeenCalledWith(post.id, viewer.id);
     expect(postsRepository.adjust).toHaveBeenCalledWith(post.id, 'likeCount', -1);
+    expect(events.emit).toHaveBeenCalledWith('like.removed', {
+      postId: post.id,
+      postAuthorId: post.authorId,
+      userId: viewer.id,
+    });
     postsRepository.adjust.mockClear();
+    events.emit.mockClear();
     likesRepository.delete.mockResolvedValue(false);
     await sut.unlike(viewer, post.id);
     expect(postsRepository.adjust).not.toHaveBeenCalled();
+    expect(events.emit).not.toHaveBeenCalled();
   });
 
   it('is 404 for a post deleted after it was looked up, writing nothing', async () => {

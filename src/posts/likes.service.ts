@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { notFound } from '../common/errors/app-error';
+import { DomainEvents } from '../common/events/domain-events';
 import { newId } from '../common/ids';
 import { TransactionHost } from '../database/transaction-host';
 import { Post } from './entities/post.entity';
@@ -16,11 +17,13 @@ export class LikesService {
     private readonly postsRepository: PostsRepository,
     private readonly posts: PostsService,
     private readonly db: TransactionHost,
+    private readonly events: DomainEvents,
   ) {}
 
   /** Idempotent. */
   async like(viewer: Viewer, postId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);
+    const like = { postId: post.id, postAuthorId: post.authorId, userId: viewer.id };
     await this.db.run(async () => {
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
       const inserted = await this.likesRepository.insert({
@@ -29,17 +32,21 @@ export class LikesService {
         userId: viewer.id,
         createdAt: new Date(),
       });
-      if (inserted) await this.postsRepository.adjust(post.id, 'likeCount', 1);
+      if (!inserted) return;
+      await this.postsRepository.adjust(post.id, 'likeCount', 1);
+      await this.events.emit('like.added', like);
     });
   }
 
   /** Idempotent. */
   async unlike(viewer: Viewer, postId: string): Promise<void> {
     const post = await this.posts.findOrFail(postId);
+    const like = { postId: post.id, postAuthorId: post.authorId, userId: viewer.id };
     await this.db.run(async () => {
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) return;
-      if (await this.likesRepository.delete(post.id, viewer.id))
-        await this.postsRepository.adjust(post.id, 'likeCount', -1);
+      if (!(await this.likesRepository.delete(post.id, viewer.id))) return;
+      await this.postsRepository.adjust(post.id, 'likeCount', -1);
+      await this.events.emit('like.removed', like);
     });
   }
 }

@@ -1,7 +1,7 @@
-import { DomainEvents } from '../common/events/domain-events';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode } from '../common/errors/app-error';
+import { DomainEvents } from '../common/events/domain-events';
 import type { ImageDto } from '../images/dto/upload.dto';
 import { ImagePresenter } from '../images/image-presenter';
 import { ImagesService } from '../images/images.service';
@@ -49,7 +49,7 @@ describe('PostsService', () => {
     postsRepository = strictMock<PostsRepository>({
       findById: jest.fn().mockResolvedValue(post),
       insert: tx.inside(),
-      update: jest.fn().mockResolvedValue(undefined),
+      update: tx.inside(),
       delete: tx.inside(),
       findByIds: jest.fn().mockResolvedValue([post]),
     });
@@ -159,6 +159,20 @@ describe('PostsService', () => {
         { altText: 'A red sky' },
         expect.any(Date),
       );
+      expect(events.emit).not.toHaveBeenCalled();
+    });
+
+    it('tells of a caption edit in the transaction of the change', async () => {
+      await sut.update(author, post.id, { caption: 'Dusk #red' });
+      expect(postsRepository.update).toHaveBeenCalledWith(
+        post.id,
+        { caption: 'Dusk #red' },
+        expect.any(Date),
+      );
+      expect(events.emit).toHaveBeenCalledWith('post.updated', {
+        postId: post.id,
+        authorId: author.id,
+      });
     });
 
     it('deletes the post, discards its image and uncounts it in one transaction', async () => {
@@ -167,6 +181,10 @@ describe('PostsService', () => {
       expect(postsRepository.delete).toHaveBeenCalledWith(post.id);
       expect(images.discard).toHaveBeenCalledWith([verified.id]);
       expect(users.adjustPostCount).toHaveBeenCalledWith(author.id, -1);
+      expect(events.emit).toHaveBeenCalledWith('post.deleted', {
+        postId: post.id,
+        authorId: author.id,
+      });
     });
   });
 });

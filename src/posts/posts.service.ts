@@ -159,8 +159,13 @@ export class PostsService implements OnModuleInit {
     const changes: Partial<Pick<Post, 'caption' | 'altText'>> = {};
     if (dto.caption !== undefined) changes.caption = dto.caption;
     if (dto.altText !== undefined) changes.altText = dto.altText;
-    if (Object.keys(changes).length > 0)
-      await this.postsRepository.update(post.id, changes, new Date());
+    if (Object.keys(changes).length > 0) {
+      await this.db.run(async () => {
+        await this.postsRepository.update(post.id, changes, new Date());
+        if (changes.caption !== undefined)
+          await this.events.emit('post.updated', { postId: post.id, authorId: post.authorId });
+      });
+    }
     return this.get(post.id, viewer);
   }
 
@@ -182,6 +187,7 @@ export class PostsService implements OnModuleInit {
       await this.postsRepository.delete(post.id);
       await this.images.discard([post.imageId]);
       await this.users.adjustPostCount(post.authorId, -1);
+      await this.events.emit('post.deleted', { postId: post.id, authorId: post.authorId });
     });
   }
 

@@ -2,6 +2,7 @@ import { DomainEvents } from '../common/events/domain-events';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode } from '../common/errors/app-error';
+import { DomainEvents } from '../common/events/domain-events';
 import { User } from './entities/user.entity';
 import { FollowsRepository } from './follows.repository';
 import { FollowsService } from './follows.service';
@@ -22,6 +23,7 @@ describe('FollowsService', () => {
   let usersRepository: StrictMock<UsersRepository>;
   let events: StrictMock<DomainEvents>;
   let users: StrictMock<UsersService>;
+  let events: StrictMock<DomainEvents>;
   let sut: FollowsService;
 
   beforeEach(() => {
@@ -37,6 +39,7 @@ describe('FollowsService', () => {
       findByUsernameOrFail: jest.fn().mockResolvedValue(target),
       onAccountDeletion: jest.fn(),
     });
+    events = strictMock<DomainEvents>({ emit: tx.inside() });
     sut = new FollowsService(
       followsRepository,
       usersRepository,
@@ -82,9 +85,11 @@ describe('FollowsService', () => {
       followeeId: target.id,
     });
     usersRepository.adjust.mockClear();
+    events.emit.mockClear();
     followsRepository.delete.mockResolvedValue(false);
     await sut.unfollow(viewer, 'grace.h');
     expect(usersRepository.adjust).not.toHaveBeenCalled();
+    expect(events.emit).not.toHaveBeenCalled();
   });
 
   it.each(['follow', 'unfollow'] as const)('refuses to %s yourself with a 400', async (action) => {

@@ -18,6 +18,20 @@ export interface DomainEventMap {
   'follow.added': { followerId: string; followeeId: string };
   'follow.removed': { followerId: string; followeeId: string };
   'user.blocked': { blockerId: string; blockedId: string };
+  /** A caption (`commentId` null) or a comment by `actorId` newly names these users. */
+  'mention.added': {
+    postId: string;
+    commentId: string | null;
+    actorId: string;
+    userIds: string[];
+  };
+  /** An edited caption no longer names these users. */
+  'mention.removed': {
+    postId: string;
+    commentId: string | null;
+    actorId: string;
+    userIds: string[];
+  };
   /** Emitted before the account's rows go, so listeners can still read what they must undo. */
   'account.deleted': { userId: string };
 }
