@@ -2,11 +2,13 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PostsModule } from '../posts/posts.module';
 import { UsersModule } from '../users/users.module';
+import { DiscoveryListeners } from './discovery.listeners';
 import { DiscoveryController } from './discovery.controller';
 import { ExploreEntry } from './entities/explore-entry.entity';
 import { Mention } from './entities/mention.entity';
 import { PostTag } from './entities/post-tag.entity';
 import { Tag } from './entities/tag.entity';
+import { ExploreJob } from './explore.job';
 import { ExploreRepository } from './explore.repository';
 import { ExploreService } from './explore.service';
 import { MentionsRepository } from './mentions.repository';
@@ -33,6 +35,8 @@ import { TagsService } from './tags.service';
     ExploreRepository,
     ExploreService,
     SuggestionsService,
+    DiscoveryListeners,
+    ExploreJob,
   ],
   exports: [MentionsService],
 })

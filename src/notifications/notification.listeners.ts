@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import type { DomainEventMap } from '../common/events/domain-event-map';
+import { OnDomainEvent } from '../common/events/on-domain-event.decorator';
+import { NotificationsService } from './notifications.service';
+
+/** What goes into the inbox, written in the transaction of the change it tells. */
+@Injectable()
+export class NotificationListeners {
+  constructor(private readonly notifications: NotificationsService) {}
+
+  @OnDomainEvent('like.added')
+  liked({ postId, postAuthorId, userId }: DomainEventMap['like.added']): Promise<void> {
+    return this.notifications.tell([
+      { type: 'like', actorId: userId, recipientId: postAuthorId, postId },
+    ]);
+  }
+
+  @OnDomainEvent('like.removed')
+  unliked({ postId, postAuthorId, userId }: DomainEventMap['like.removed']): Promise<void> {
+    return this.notifications.takeBack('like', userId, postAuthorId, postId);
+  }
+
+  @OnDomainEvent('comment.added')
+  commented(event: DomainEventMap['comment.added']): Promise<void> {
+    return this.notifications.tell([
+      {
+        type: 'comment',
+        actorId: event.userId,
+        recipientId: event.postAuthorId,
+        postId: event.postId,
+        commentId: event.commentId,
+      },
+    ]);
+  }
+
+  @OnDomainEvent('comment.deleted')
+  commentDeleted({ commentId }: DomainEventMap['comment.deleted']): Promise<void> {
+    return this.notifications.commentDeleted(commentId);
+  }
+
+  @OnDomainEvent('follow.added')
+  followed({ followerId, followeeId }: DomainEventMap['follow.added']): Promise<void> {
+    return this.notifications.tell([
+      { type: 'follow', actorId: followerId, recipientId: followeeId },
+    ]);
+  }
+
+  @OnDomainEvent('follow.removed')
+  unfollowed({ followerId, followeeId }: DomainEventMap['follow.removed']): Promise<void> {
+    return this.notifications.takeBack('follow', followerId, followeeId);
+  }
+
+  @OnDomainEvent('mention.added')
+  mentioned({ postId, commentId, actorId, userIds }: DomainEventMap['mention.added']) {
+    return this.notifications.tell(
+      userIds.map((recipientId) => ({
+        type: 'mention' as const,
+        actorId,
+        recipientId,
+        postId,
+        commentId: commentId ?? undefined,
+      })),
+    );
+  }
+
+  @OnDomainEvent('mention.removed')
+  unmentioned({ postId, commentId, userIds }: DomainEventMap['mention.removed']) {
+    return this.notifications.mentionsDropped(postId, commentId, userIds);
+  }
+}
