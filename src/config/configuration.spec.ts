@@ -40,6 +40,16 @@ describe('loadConfiguration', () => {
       leaseMs: 60_000,
       concurrency: 1,
     });
+    expect(sut.discovery).toEqual({ exploreRefreshSeconds: 300 });
+  });
+
+  it('reads how often explore is ranked, and refuses a nonsense period', () => {
+    expect(loadConfiguration({ EXPLORE_REFRESH_SECONDS: '60' }).discovery).toEqual({
+      exploreRefreshSeconds: 60,
+    });
+    expect(() => loadConfiguration({ EXPLORE_REFRESH_SECONDS: '0' })).toThrow(
+      /EXPLORE_REFRESH_SECONDS/,
+    );
   });
 
   it('reads the job settings', () => {

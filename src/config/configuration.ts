@@ -93,6 +93,11 @@ export interface FeedsConfig {
   fanoutLimit: number;
 }
 
+export interface DiscoveryConfig {
+  /** How often the explore ranking is recomputed. */
+  exploreRefreshSeconds: number;
+}
+
 export interface FreebConfig {
   app: AppConfig;
   database: DatabaseConfig;
@@ -100,6 +105,7 @@ export interface FreebConfig {
   storage: StorageConfig;
   jobs: JobsConfig;
   feeds: FeedsConfig;
+  discovery: DiscoveryConfig;
 }
 
 /** A configuration problem: its message names the variable and what is expected, never the value. */
@@ -324,4 +330,10 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
 
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return { app, database, session, storage, jobs, feeds };
+  const discovery: DiscoveryConfig = {
+    exploreRefreshSeconds: reader.integer('EXPLORE_REFRESH_SECONDS', 300, 1, 24 * 3600),
+  };
+
+  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
+  return { app, database, session, storage, jobs, discovery };
 }
