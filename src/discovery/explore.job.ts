@@ -1,4 +1,4 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FreebConfig } from '../config/configuration';
 import { JobQueue } from '../jobs/job-queue';
@@ -7,8 +7,10 @@ import { ExploreService } from './explore.service';
 
 /** Explore's ranking, recomputed every EXPLORE_REFRESH_SECONDS by one recurring job. */
 @Injectable()
-export class ExploreJob implements OnApplicationBootstrap {
+export class ExploreJob implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(ExploreJob.name);
   private readonly intervalMs: number;
+  private retry?: NodeJS.Timeout;
 
   constructor(
     private readonly explore: ExploreService,
@@ -19,11 +21,30 @@ export class ExploreJob implements OnApplicationBootstrap {
   }
 
   async onApplicationBootstrap(): Promise<void> {
-    await this.queue.every('explore.refresh', this.intervalMs);
+    await this.schedule();
+  }
+
+  onApplicationShutdown(): void {
+    clearTimeout(this.retry);
   }
 
   @OnJob('explore.refresh')
   async refresh(): Promise<void> {
     await this.explore.refresh();
+  }
+
+  /**
+   * Puts the recurring job on the queue. A process started before its migrations ran
+   * (DB_MIGRATE_ON_START=false), or while the database is down, must still start: it tries
+   * again a period later.
+   */
+  private async schedule(): Promise<void> {
+    try {
+      await this.queue.every('explore.refresh', this.intervalMs);
+    } catch (error) {
+      this.logger.warn(`Explore ranking not scheduled yet: ${(error as Error).message}`);
+      this.retry = setTimeout(() => void this.schedule(), this.intervalMs);
+      this.retry.unref();
+    }
   }
 }
