@@ -10,6 +10,7 @@ import { type KeyObject, createHmac, createSecretKey } from 'node:crypto';
 import type { Server } from 'node:http';
 import express, { type Request, type Response } from 'express';
 import { type Pool, type RowDataPacket, createPool } from 'mysql2/promise';
+import { mentionsIn, tagsIn } from '../../src/common/text/caption-parser';
 
 export interface FloorOptions {
   databaseUrl: string;
@@ -107,7 +108,17 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
     timezone: 'Z',
   });
   const signer = new UrlSigner(options.secret, options.publicUrl ?? '');
-  const present = (row: PostRow) => ({
+  /** Which usernames the captions mention exist: one query, only when a caption mentions anyone. */
+  const mentionable = async (rows: PostRow[]): Promise<Set<string>> => {
+    const names = [...new Set(rows.flatMap((row) => mentionsIn(row.caption)))];
+    if (names.length === 0) return new Set();
+    const [found] = await pool.query<RowDataPacket[]>(
+      'SELECT username FROM users WHERE username IN (?)',
+      [names],
+    );
+    return new Set(found.map((row) => row.username as string));
+  };
+  const present = (row: PostRow, existing: Set<string>) => ({
     id: row.id,
     author: {
       id: row.author_id,
@@ -124,6 +135,8 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
       altText: row.alt_text,
     },
     caption: row.caption,
+    tags: tagsIn(row.caption),
+    mentions: mentionsIn(row.caption).filter((name) => existing.has(name)),
     createdAt: iso(row.created_at),
     likeCount: row.like_count,
     commentCount: row.comment_count,
@@ -153,8 +166,9 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
         );
     const visible = rows.slice(0, limit);
     const last = visible[visible.length - 1];
+    const existing = await mentionable(visible);
     res.json({
-      items: visible.map(present),
+      items: visible.map((row) => present(row, existing)),
       nextCursor:
         rows.length > limit && last
           ? Buffer.from(JSON.stringify([Date.parse(iso(last.created_at)), last.id])).toString(
@@ -167,7 +181,7 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
   app.get('/api/posts/:id', async (req: Request<{ id: string }>, res: Response) => {
     const [rows] = await pool.query<PostRow[]>(`${SELECT_POSTS} WHERE p.id = ?`, [req.params.id]);
     if (rows.length === 0) return problem(res, 404, 'No such post.');
-    res.json(present(rows[0]));
+    res.json(present(rows[0], await mentionable(rows)));
   });
 
   return { app, pool };
