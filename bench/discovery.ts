@@ -3,13 +3,15 @@
  * client), a tag page against the public feed's first page (throughput ratio, same run, same
  * posts), and the unread-count statement's database time.
  *
- *   npm run bench:discovery                       # embedded default (SQLite)
- *   FREEB_TEST_MODE=cloud npm run bench:discovery # MariaDB (needs scripts/ensure-mariadb.sh, dynalite, s3rver)
+ *   npm run bench:discovery     # embedded default (SQLite)
+ *   BENCH_DATABASE_URL=mariadb://freeb_test:freeb_test@127.0.0.1:3306/freeb_t_discovery \
+ *     npm run bench:discovery   # MariaDB (scripts/ensure-mariadb.sh); the database is made afresh
  *
  * Rows are inserted directly (a benchmark fixture, not a test of the API).
  */
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
+import { createConnection } from 'mysql2/promise';
 import { searchKey } from '../src/common/text/caption-parser';
 import { startApp } from '../test/harness/app';
 
@@ -159,7 +161,22 @@ async function measure(url: string, connections: number) {
 }
 
 async function main(): Promise<void> {
-  const t = await startApp({ STORAGE_WORKER_INTERVAL_MS: '3600000' });
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  if (databaseUrl) {
+    const url = new URL(databaseUrl);
+    const name = url.pathname.slice(1);
+    url.pathname = '/';
+    const admin = await createConnection(url.toString().replace(/^mariadb:/, 'mysql:'));
+    await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);
+    await admin.query(
+      `CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+    await admin.end();
+  }
+  const t = await startApp({
+    STORAGE_WORKER_INTERVAL_MS: '3600000',
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  });
   const out = (line: string) => process.stdout.write(`${line}\n`);
   try {
     await seed((sql, params) => t.dataSource.query(sql, params));
