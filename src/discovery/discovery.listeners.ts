@@ -24,23 +24,26 @@ export class DiscoveryListeners {
     private readonly events: DomainEvents,
   ) {}
 
+  /** A new post has no tags or mentions recorded yet: nothing to read back. */
   @OnDomainEvent('post.published')
+  async published({ postId }: PostEvent): Promise<void> {
+    await this.captionWritten(postId, true);
+  }
+
   @OnDomainEvent('post.updated')
-  async captionWritten({ postId }: PostEvent): Promise<void> {
+  async updated({ postId }: PostEvent): Promise<void> {
+    await this.captionWritten(postId, false);
+  }
+
+  private async captionWritten(postId: string, fresh: boolean): Promise<void> {
     const post = await this.posts.publishedCaption(postId);
     if (!post) return;
-    await this.tags.index({
-      postId,
-      authorId: post.authorId,
-      createdAt: post.createdAt,
-      caption: post.caption,
-    });
-    await this.recordMentions({
-      postId,
-      commentId: null,
-      authorId: post.authorId,
-      text: post.caption,
-    });
+    const indexed = { postId, authorId: post.authorId, createdAt: post.createdAt };
+    await this.tags.index({ ...indexed, caption: post.caption }, fresh);
+    await this.recordMentions(
+      { postId, commentId: null, authorId: post.authorId, text: post.caption },
+      fresh,
+    );
   }
 
   @OnDomainEvent('post.deleted')
@@ -52,11 +55,11 @@ export class DiscoveryListeners {
   async commentAdded({ commentId, postId, userId }: CommentEvent): Promise<void> {
     const body = (await this.comments.bodies([commentId])).get(commentId);
     if (body === undefined) return;
-    await this.recordMentions({ postId, commentId, authorId: userId, text: body });
+    await this.recordMentions({ postId, commentId, authorId: userId, text: body }, true);
   }
 
-  private async recordMentions(text: MentioningText): Promise<void> {
-    const { added, removed } = await this.mentions.record(text);
+  private async recordMentions(text: MentioningText, fresh: boolean): Promise<void> {
+    const { added, removed } = await this.mentions.record(text, fresh);
     const about = { postId: text.postId, commentId: text.commentId, actorId: text.authorId };
     if (added.length > 0) await this.events.emit('mention.added', { ...about, userIds: added });
     if (removed.length > 0)

@@ -28,12 +28,17 @@ export class MentionsService {
   /**
    * In the caller's transaction: records whom the text mentions now (never its author, never a
    * name nobody has) and answers who was added and who dropped since it was last recorded, so
-   * each person is told once per post or comment.
+   * each person is told once per post or comment. `fresh`: nothing was recorded for this text
+   * yet (a new post or comment), so there is nothing to read back.
    */
-  async record(source: MentioningText, at = new Date()): Promise<MentionChanges> {
-    const named = await this.users.idsByUsernames(mentionsIn(source.text));
+  async record(source: MentioningText, fresh = false, at = new Date()): Promise<MentionChanges> {
+    const names = mentionsIn(source.text);
+    if (fresh && names.length === 0) return { added: [], removed: [] };
+    const named = await this.users.idsByUsernames(names);
     const wanted = new Set([...named.values()].filter((id) => id !== source.authorId));
-    const current = new Set(await this.mentions.userIdsIn(source.postId, source.commentId));
+    const current = new Set(
+      fresh ? [] : await this.mentions.userIdsIn(source.postId, source.commentId),
+    );
     const added = [...wanted].filter((id) => !current.has(id));
     const removed = [...current].filter((id) => !wanted.has(id));
     await this.mentions.delete(source.postId, source.commentId, removed);

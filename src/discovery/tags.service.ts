@@ -28,11 +28,14 @@ export class TagsService implements OnModuleInit {
 
   /**
    * In the caller's transaction: makes the post's tags those of its caption (a published post
-   * whose caption was written or edited), adjusting each tag's count.
+   * whose caption was written or edited), adjusting each tag's count. `fresh`: the post has
+   * none recorded yet (just published), so there is nothing to read back.
    */
-  async index(post: PublishedCaption): Promise<void> {
-    const wanted = await this.tags.idsOf(tagsIn(post.caption), new Date());
-    const current = new Set(await this.tags.tagIdsOfPost(post.postId));
+  async index(post: PublishedCaption, fresh = false): Promise<void> {
+    const names = tagsIn(post.caption);
+    if (fresh && names.length === 0) return;
+    const wanted = await this.tags.idsOf(names, new Date());
+    const current = new Set(fresh ? [] : await this.tags.tagIdsOfPost(post.postId));
     const wantedIds = new Set(wanted.values());
     await this.tags.detach(
       post.postId,
