@@ -328,12 +328,10 @@ export function loadConfiguration(env: Env = process.env): FreebConfig {
     fanoutLimit: reader.integer('TIMELINE_FANOUT_LIMIT', 10_000, 0, 100_000_000),
   };
 
-  if (reader.problems.length > 0) throw new ConfigError(reader.problems);
-  return { app, database, session, storage, jobs, feeds };
   const discovery: DiscoveryConfig = {
     exploreRefreshSeconds: reader.integer('EXPLORE_REFRESH_SECONDS', 300, 1, 24 * 3600),
   };
 
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
-  return { app, database, session, storage, jobs, discovery };
+  return { app, database, session, storage, jobs, feeds, discovery };
 }

@@ -2,7 +2,6 @@ import { DomainEvents } from '../common/events/domain-events';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode } from '../common/errors/app-error';
-import { DomainEvents } from '../common/events/domain-events';
 import { User } from './entities/user.entity';
 import { FollowsRepository } from './follows.repository';
 import { FollowsService } from './follows.service';
@@ -23,7 +22,6 @@ describe('FollowsService', () => {
   let usersRepository: StrictMock<UsersRepository>;
   let events: StrictMock<DomainEvents>;
   let users: StrictMock<UsersService>;
-  let events: StrictMock<DomainEvents>;
   let sut: FollowsService;
 
   beforeEach(() => {
@@ -39,7 +37,6 @@ describe('FollowsService', () => {
       findByUsernameOrFail: jest.fn().mockResolvedValue(target),
       onAccountDeletion: jest.fn(),
     });
-    events = strictMock<DomainEvents>({ emit: tx.inside() });
     sut = new FollowsService(
       followsRepository,
       usersRepository,

@@ -3,7 +3,6 @@ import { AppError, ErrorCode, invalid, notFound } from '../common/errors/app-err
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import type { Viewer } from '../common/http/viewer.decorator';
-import { DomainEvents } from '../common/events/domain-events';
 import { TransactionHost } from '../database/transaction-host';
 import { UserSummaryDto } from './dto/user.dto';
 import type { Follow } from './entities/follow.entity';
