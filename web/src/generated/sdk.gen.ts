@@ -27,6 +27,21 @@ import type {
   AuthControllerSignupData,
   AuthControllerSignupErrors,
   AuthControllerSignupResponses,
+  DiscoveryControllerExplorePageData,
+  DiscoveryControllerExplorePageErrors,
+  DiscoveryControllerExplorePageResponses,
+  DiscoveryControllerSearchData,
+  DiscoveryControllerSearchErrors,
+  DiscoveryControllerSearchResponses,
+  DiscoveryControllerSuggestedData,
+  DiscoveryControllerSuggestedErrors,
+  DiscoveryControllerSuggestedResponses,
+  DiscoveryControllerTagData,
+  DiscoveryControllerTagErrors,
+  DiscoveryControllerTagPostsData,
+  DiscoveryControllerTagPostsErrors,
+  DiscoveryControllerTagPostsResponses,
+  DiscoveryControllerTagResponses,
   FollowsControllerFollowData,
   FollowsControllerFollowErrors,
   FollowsControllerFollowersData,
@@ -64,6 +79,15 @@ import type {
   InteractionsControllerUnlikeResponses,
   MetaControllerGetData,
   MetaControllerGetResponses,
+  NotificationsControllerListData,
+  NotificationsControllerListErrors,
+  NotificationsControllerListResponses,
+  NotificationsControllerMarkReadData,
+  NotificationsControllerMarkReadErrors,
+  NotificationsControllerMarkReadResponses,
+  NotificationsControllerUnreadCountData,
+  NotificationsControllerUnreadCountErrors,
+  NotificationsControllerUnreadCountResponses,
   PostsControllerByUserData,
   PostsControllerByUserErrors,
   PostsControllerByUserResponses,
@@ -112,20 +136,84 @@ export type Options<
 };
 
 /**
- * Ask for an upload URL
- *
- * Then PUT the bytes to `url` with `headers` (the exact Content-Type and Content-Length announced) before `expiresAt`, and pass `uploadId` to POST /api/posts or PATCH /api/users/me (avatarUploadId).
+ * A hashtag and how many published posts carry it (0 when unused)
  */
-export const imagesControllerCreateUpload = <ThrowOnError extends boolean = false>(
-  options: Options<ImagesControllerCreateUploadData, ThrowOnError>,
+export const discoveryControllerTag = <ThrowOnError extends boolean = false>(
+  options: Options<DiscoveryControllerTagData, ThrowOnError>,
+): RequestResult<DiscoveryControllerTagResponses, DiscoveryControllerTagErrors, ThrowOnError> =>
+  (options.client ?? client).get<
+    DiscoveryControllerTagResponses,
+    DiscoveryControllerTagErrors,
+    ThrowOnError
+  >({ url: '/api/tags/{tag}', ...options });
+
+/**
+ * Published posts with a hashtag, newest first
+ */
+export const discoveryControllerTagPosts = <ThrowOnError extends boolean = false>(
+  options: Options<DiscoveryControllerTagPostsData, ThrowOnError>,
 ): RequestResult<
-  ImagesControllerCreateUploadResponses,
-  ImagesControllerCreateUploadErrors,
+  DiscoveryControllerTagPostsResponses,
+  DiscoveryControllerTagPostsErrors,
   ThrowOnError
 > =>
-  (options.client ?? client).post<
-    ImagesControllerCreateUploadResponses,
-    ImagesControllerCreateUploadErrors,
+  (options.client ?? client).get<
+    DiscoveryControllerTagPostsResponses,
+    DiscoveryControllerTagPostsErrors,
+    ThrowOnError
+  >({ url: '/api/tags/{tag}/posts', ...options });
+
+/**
+ * People (username, first or last name) and hashtags by prefix
+ *
+ * Case- and accent-insensitive; up to 10 of each.
+ */
+export const discoveryControllerSearch = <ThrowOnError extends boolean = false>(
+  options: Options<DiscoveryControllerSearchData, ThrowOnError>,
+): RequestResult<
+  DiscoveryControllerSearchResponses,
+  DiscoveryControllerSearchErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).get<
+    DiscoveryControllerSearchResponses,
+    DiscoveryControllerSearchErrors,
+    ThrowOnError
+  >({ url: '/api/search', ...options });
+
+/**
+ * Recent posts ranked by engagement
+ *
+ * Likes and comments of the last 7 days, decayed by age, at most three posts per author; refreshed every EXPLORE_REFRESH_SECONDS. The newest posts while nothing has engagement.
+ */
+export const discoveryControllerExplorePage = <ThrowOnError extends boolean = false>(
+  options?: Options<DiscoveryControllerExplorePageData, ThrowOnError>,
+): RequestResult<
+  DiscoveryControllerExplorePageResponses,
+  DiscoveryControllerExplorePageErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    DiscoveryControllerExplorePageResponses,
+    DiscoveryControllerExplorePageErrors,
+    ThrowOnError
+  >({ url: '/api/explore', ...options });
+
+/**
+ * Up to 20 people to follow
+ *
+ * Followed by the people you follow (most shared first), then the most followed.
+ */
+export const discoveryControllerSuggested = <ThrowOnError extends boolean = false>(
+  options?: Options<DiscoveryControllerSuggestedData, ThrowOnError>,
+): RequestResult<
+  DiscoveryControllerSuggestedResponses,
+  DiscoveryControllerSuggestedErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    DiscoveryControllerSuggestedResponses,
+    DiscoveryControllerSuggestedErrors,
     ThrowOnError
   >({
     security: [
@@ -135,12 +223,8 @@ export const imagesControllerCreateUpload = <ThrowOnError extends boolean = fals
         type: 'apiKey',
       },
     ],
-    url: '/api/images/uploads',
+    url: '/api/users/suggested',
     ...options,
-    headers: {
-      'Content-Type': 'application/json',
-      ...options.headers,
-    },
   });
 
 /**
@@ -296,96 +380,20 @@ export const followsControllerFollowing = <ThrowOnError extends boolean = false>
   >({ url: '/api/users/{username}/following', ...options });
 
 /**
- * Create an account and start a session
+ * Ask for an upload URL
+ *
+ * Then PUT the bytes to `url` with `headers` (the exact Content-Type and Content-Length announced) before `expiresAt`, and pass `uploadId` to POST /api/posts or PATCH /api/users/me (avatarUploadId).
  */
-export const authControllerSignup = <ThrowOnError extends boolean = false>(
-  options: Options<AuthControllerSignupData, ThrowOnError>,
-): RequestResult<AuthControllerSignupResponses, AuthControllerSignupErrors, ThrowOnError> =>
-  (options.client ?? client).post<
-    AuthControllerSignupResponses,
-    AuthControllerSignupErrors,
-    ThrowOnError
-  >({
-    url: '/api/auth/signup',
-    ...options,
-    headers: {
-      'Content-Type': 'application/json',
-      ...options.headers,
-    },
-  });
-
-/**
- * Sign in with email or username; the session id is renewed
- */
-export const authControllerLogin = <ThrowOnError extends boolean = false>(
-  options: Options<AuthControllerLoginData, ThrowOnError>,
-): RequestResult<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError> =>
-  (options.client ?? client).post<
-    AuthControllerLoginResponses,
-    AuthControllerLoginErrors,
-    ThrowOnError
-  >({
-    url: '/api/auth/login',
-    ...options,
-    headers: {
-      'Content-Type': 'application/json',
-      ...options.headers,
-    },
-  });
-
-/**
- * Sign out; the session is removed from the store
- */
-export const authControllerLogout = <ThrowOnError extends boolean = false>(
-  options?: Options<AuthControllerLogoutData, ThrowOnError>,
-): RequestResult<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError> =>
-  (options?.client ?? client).post<
-    AuthControllerLogoutResponses,
-    AuthControllerLogoutErrors,
-    ThrowOnError
-  >({
-    security: [
-      {
-        in: 'cookie',
-        name: 'freeb.sid',
-        type: 'apiKey',
-      },
-    ],
-    url: '/api/auth/logout',
-    ...options,
-  });
-
-/**
- * The signed-in account, with email
- */
-export const authControllerMe = <ThrowOnError extends boolean = false>(
-  options?: Options<AuthControllerMeData, ThrowOnError>,
-): RequestResult<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError> =>
-  (options?.client ?? client).get<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError>({
-    security: [
-      {
-        in: 'cookie',
-        name: 'freeb.sid',
-        type: 'apiKey',
-      },
-    ],
-    url: '/api/auth/me',
-    ...options,
-  });
-
-/**
- * Change your password; your other sessions stop working
- */
-export const authControllerChangePassword = <ThrowOnError extends boolean = false>(
-  options: Options<AuthControllerChangePasswordData, ThrowOnError>,
+export const imagesControllerCreateUpload = <ThrowOnError extends boolean = false>(
+  options: Options<ImagesControllerCreateUploadData, ThrowOnError>,
 ): RequestResult<
-  AuthControllerChangePasswordResponses,
-  AuthControllerChangePasswordErrors,
+  ImagesControllerCreateUploadResponses,
+  ImagesControllerCreateUploadErrors,
   ThrowOnError
 > =>
-  (options.client ?? client).put<
-    AuthControllerChangePasswordResponses,
-    AuthControllerChangePasswordErrors,
+  (options.client ?? client).post<
+    ImagesControllerCreateUploadResponses,
+    ImagesControllerCreateUploadErrors,
     ThrowOnError
   >({
     security: [
@@ -395,7 +403,7 @@ export const authControllerChangePassword = <ThrowOnError extends boolean = fals
         type: 'apiKey',
       },
     ],
-    url: '/api/auth/password',
+    url: '/api/images/uploads',
     ...options,
     headers: {
       'Content-Type': 'application/json',
@@ -674,6 +682,196 @@ export const metaControllerGet = <ThrowOnError extends boolean = false>(
   (options?.client ?? client).get<MetaControllerGetResponses, unknown, ThrowOnError>({
     url: '/api/meta',
     ...options,
+  });
+
+/**
+ * Create an account and start a session
+ */
+export const authControllerSignup = <ThrowOnError extends boolean = false>(
+  options: Options<AuthControllerSignupData, ThrowOnError>,
+): RequestResult<AuthControllerSignupResponses, AuthControllerSignupErrors, ThrowOnError> =>
+  (options.client ?? client).post<
+    AuthControllerSignupResponses,
+    AuthControllerSignupErrors,
+    ThrowOnError
+  >({
+    url: '/api/auth/signup',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Sign in with email or username; the session id is renewed
+ */
+export const authControllerLogin = <ThrowOnError extends boolean = false>(
+  options: Options<AuthControllerLoginData, ThrowOnError>,
+): RequestResult<AuthControllerLoginResponses, AuthControllerLoginErrors, ThrowOnError> =>
+  (options.client ?? client).post<
+    AuthControllerLoginResponses,
+    AuthControllerLoginErrors,
+    ThrowOnError
+  >({
+    url: '/api/auth/login',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Sign out; the session is removed from the store
+ */
+export const authControllerLogout = <ThrowOnError extends boolean = false>(
+  options?: Options<AuthControllerLogoutData, ThrowOnError>,
+): RequestResult<AuthControllerLogoutResponses, AuthControllerLogoutErrors, ThrowOnError> =>
+  (options?.client ?? client).post<
+    AuthControllerLogoutResponses,
+    AuthControllerLogoutErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/auth/logout',
+    ...options,
+  });
+
+/**
+ * The signed-in account, with email
+ */
+export const authControllerMe = <ThrowOnError extends boolean = false>(
+  options?: Options<AuthControllerMeData, ThrowOnError>,
+): RequestResult<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError> =>
+  (options?.client ?? client).get<AuthControllerMeResponses, AuthControllerMeErrors, ThrowOnError>({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/auth/me',
+    ...options,
+  });
+
+/**
+ * Change your password; your other sessions stop working
+ */
+export const authControllerChangePassword = <ThrowOnError extends boolean = false>(
+  options: Options<AuthControllerChangePasswordData, ThrowOnError>,
+): RequestResult<
+  AuthControllerChangePasswordResponses,
+  AuthControllerChangePasswordErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).put<
+    AuthControllerChangePasswordResponses,
+    AuthControllerChangePasswordErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/auth/password',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Your notifications, newest first
+ */
+export const notificationsControllerList = <ThrowOnError extends boolean = false>(
+  options?: Options<NotificationsControllerListData, ThrowOnError>,
+): RequestResult<
+  NotificationsControllerListResponses,
+  NotificationsControllerListErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    NotificationsControllerListResponses,
+    NotificationsControllerListErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/notifications',
+    ...options,
+  });
+
+/**
+ * How many notifications you have not read
+ */
+export const notificationsControllerUnreadCount = <ThrowOnError extends boolean = false>(
+  options?: Options<NotificationsControllerUnreadCountData, ThrowOnError>,
+): RequestResult<
+  NotificationsControllerUnreadCountResponses,
+  NotificationsControllerUnreadCountErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    NotificationsControllerUnreadCountResponses,
+    NotificationsControllerUnreadCountErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/notifications/unread-count',
+    ...options,
+  });
+
+/**
+ * Mark every notification read, or those up to and including `upTo`
+ */
+export const notificationsControllerMarkRead = <ThrowOnError extends boolean = false>(
+  options: Options<NotificationsControllerMarkReadData, ThrowOnError>,
+): RequestResult<
+  NotificationsControllerMarkReadResponses,
+  NotificationsControllerMarkReadErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).post<
+    NotificationsControllerMarkReadResponses,
+    NotificationsControllerMarkReadErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/notifications/read',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
   });
 
 /**

@@ -4,31 +4,93 @@ export type ClientOptions = {
   baseUrl: string;
 };
 
-export type CreateUploadDto = {
+export type TagDto = {
   /**
-   * The image's type; the PUT must send exactly this Content-Type.
+   * Lower-case, without `#`.
    */
-  contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/avif';
+  name: string;
   /**
-   * The exact size in bytes; the PUT must send exactly this Content-Length.
+   * How many published posts carry it.
    */
-  size: number;
+  postCount: number;
 };
 
-export type UploadDto = {
+export type UserSummaryDto = {
+  id: string;
+  username: string;
+  firstName: string | null;
+  lastName: string | null;
   /**
-   * Pass to POST /api/posts (or as avatarUploadId) once the bytes are uploaded.
+   * Absent until the user sets an avatar.
    */
-  uploadId: string;
+  avatarUrl: string | null;
+};
+
+export type PostImageDto = {
   /**
-   * Presigned URL; absolute for S3, same-origin path for the embedded storage
+   * Short-lived signed URL, or a CDN URL when PUBLIC_IMAGE_BASE_URL is set
    */
   url: string;
-  method: 'PUT';
-  headers: {
-    [key: string]: string;
-  };
-  expiresAt: string;
+  width: number;
+  height: number;
+  contentType: string;
+  altText: string | null;
+};
+
+export type PostViewerDto = {
+  /**
+   * Whether the signed-in caller likes this post.
+   */
+  liked: boolean;
+};
+
+export type PostDto = {
+  id: string;
+  author: UserSummaryDto;
+  image: PostImageDto;
+  caption: string | null;
+  /**
+   * The caption's hashtags: lower-case names without `#`.
+   */
+  tags: Array<string>;
+  /**
+   * Usernames mentioned in the caption that belong to existing users.
+   */
+  mentions: Array<string>;
+  createdAt: string;
+  likeCount: number;
+  commentCount: number;
+  /**
+   * The caller's relation to this post; null when nobody is signed in.
+   */
+  viewer: PostViewerDto | null;
+};
+
+export type PostPageDto = {
+  items: Array<PostDto>;
+  /**
+   * Pass as ?cursor= for the next page; null on the last
+   */
+  nextCursor: string | null;
+};
+
+export type SearchResultDto = {
+  /**
+   * Up to 10: an exact username first, then the most followed.
+   */
+  users: Array<UserSummaryDto>;
+  /**
+   * Up to 10, the most used first.
+   */
+  tags: Array<TagDto>;
+};
+
+export type SuggestionsDto = {
+  items: Array<UserSummaryDto>;
+  /**
+   * Pass as ?cursor= for the next page; null on the last
+   */
+  nextCursor: string | null;
 };
 
 export type UpdateProfileDto = {
@@ -91,17 +153,6 @@ export type ProfileDto = {
   viewer: ProfileViewerDto | null;
 };
 
-export type UserSummaryDto = {
-  id: string;
-  username: string;
-  firstName: string | null;
-  lastName: string | null;
-  /**
-   * Absent until the user sets an avatar.
-   */
-  avatarUrl: string | null;
-};
-
 export type UserSummaryPageDto = {
   items: Array<UserSummaryDto>;
   /**
@@ -110,38 +161,31 @@ export type UserSummaryPageDto = {
   nextCursor: string | null;
 };
 
-export type SignupDto = {
-  username: string;
-  email: string;
+export type CreateUploadDto = {
   /**
-   * 8–128 characters, not one of the most common passwords.
+   * The image's type; the PUT must send exactly this Content-Type.
    */
-  password: string;
-  firstName?: string | null;
-  lastName?: string | null;
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/avif';
+  /**
+   * The exact size in bytes; the PUT must send exactly this Content-Length.
+   */
+  size: number;
 };
 
-export type LoginDto = {
+export type UploadDto = {
   /**
-   * Your email or your username.
+   * Pass to POST /api/posts (or as avatarUploadId) once the bytes are uploaded.
    */
-  login: string;
-  password: string;
-};
-
-export type ChangePasswordDto = {
-  currentPassword: string;
+  uploadId: string;
   /**
-   * 8–128 characters, not one of the most common passwords.
+   * Presigned URL; absolute for S3, same-origin path for the embedded storage
    */
-  newPassword: string;
-};
-
-export type DeleteAccountDto = {
-  /**
-   * Your current password, to confirm.
-   */
-  password: string;
+  url: string;
+  method: 'PUT';
+  headers: {
+    [key: string]: string;
+  };
+  expiresAt: string;
 };
 
 export type CreatePostDto = {
@@ -159,46 +203,6 @@ export type CreatePostDto = {
   altText?: string | null;
 };
 
-export type PostImageDto = {
-  /**
-   * Short-lived signed URL, or a CDN URL when PUBLIC_IMAGE_BASE_URL is set
-   */
-  url: string;
-  width: number;
-  height: number;
-  contentType: string;
-  altText: string | null;
-};
-
-export type PostViewerDto = {
-  /**
-   * Whether the signed-in caller likes this post.
-   */
-  liked: boolean;
-};
-
-export type PostDto = {
-  id: string;
-  author: UserSummaryDto;
-  image: PostImageDto;
-  caption: string | null;
-  createdAt: string;
-  likeCount: number;
-  commentCount: number;
-  /**
-   * The caller's relation to this post; null when nobody is signed in.
-   */
-  viewer: PostViewerDto | null;
-};
-
-export type PostPageDto = {
-  items: Array<PostDto>;
-  /**
-   * Pass as ?cursor= for the next page; null on the last
-   */
-  nextCursor: string | null;
-};
-
 export type UpdatePostDto = {
   /**
    * Up to 2,200 characters
@@ -214,6 +218,10 @@ export type CommentDto = {
   id: string;
   author: UserSummaryDto;
   body: string;
+  /**
+   * Usernames mentioned in the body that belong to existing users.
+   */
+  mentions: Array<string>;
   createdAt: string;
 };
 
@@ -259,6 +267,91 @@ export type MetaDto = {
   page: PageLimitsDto;
 };
 
+export type SignupDto = {
+  username: string;
+  email: string;
+  /**
+   * 8–128 characters, not one of the most common passwords.
+   */
+  password: string;
+  firstName?: string | null;
+  lastName?: string | null;
+};
+
+export type LoginDto = {
+  /**
+   * Your email or your username.
+   */
+  login: string;
+  password: string;
+};
+
+export type ChangePasswordDto = {
+  currentPassword: string;
+  /**
+   * 8–128 characters, not one of the most common passwords.
+   */
+  newPassword: string;
+};
+
+export type DeleteAccountDto = {
+  /**
+   * Your current password, to confirm.
+   */
+  password: string;
+};
+
+export type NotificationPostDto = {
+  id: string;
+  /**
+   * The post's first photo, small; null while it is processing.
+   */
+  thumbnailUrl: string | null;
+};
+
+export type NotificationCommentDto = {
+  id: string;
+  body: string;
+};
+
+export type NotificationDto = {
+  id: string;
+  type: 'like' | 'comment' | 'mention' | 'follow' | 'follow_request' | 'follow_accepted';
+  /**
+   * Who did it.
+   */
+  actor: UserSummaryDto;
+  /**
+   * The post liked, commented on or mentioned in.
+   */
+  post?: NotificationPostDto;
+  /**
+   * The comment written, or the comment that mentions you.
+   */
+  comment?: NotificationCommentDto;
+  createdAt: string;
+  read: boolean;
+};
+
+export type NotificationPageDto = {
+  items: Array<NotificationDto>;
+  /**
+   * Pass as ?cursor= for the next page; null on the last
+   */
+  nextCursor: string | null;
+};
+
+export type UnreadCountDto = {
+  count: number;
+};
+
+export type MarkReadDto = {
+  /**
+   * Mark this notification and every older one read; without it, all of them.
+   */
+  upTo?: string;
+};
+
 export type FieldErrorDto = {
   /**
    * The body or query field at fault, dotted for nested fields.
@@ -275,45 +368,147 @@ export type ProblemDetails = {
   errors?: Array<FieldErrorDto>;
 };
 
-export type ImagesControllerCreateUploadData = {
-  body: CreateUploadDto;
-  path?: never;
+export type DiscoveryControllerTagData = {
+  body?: never;
+  path: {
+    /**
+     * The name, with or without its leading `#`, in any case.
+     */
+    tag: string;
+  };
   query?: never;
-  url: '/api/images/uploads';
+  url: '/api/tags/{tag}';
 };
 
-export type ImagesControllerCreateUploadErrors = {
+export type DiscoveryControllerTagErrors = {
   /**
    * Invalid input: unknown or malformed fields (problem details with per-field errors)
    */
   400: ProblemDetails;
+};
+
+export type DiscoveryControllerTagError =
+  DiscoveryControllerTagErrors[keyof DiscoveryControllerTagErrors];
+
+export type DiscoveryControllerTagResponses = {
+  200: TagDto;
+};
+
+export type DiscoveryControllerTagResponse =
+  DiscoveryControllerTagResponses[keyof DiscoveryControllerTagResponses];
+
+export type DiscoveryControllerTagPostsData = {
+  body?: never;
+  path: {
+    /**
+     * The name, with or without its leading `#`, in any case.
+     */
+    tag: string;
+  };
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/tags/{tag}/posts';
+};
+
+export type DiscoveryControllerTagPostsErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+};
+
+export type DiscoveryControllerTagPostsError =
+  DiscoveryControllerTagPostsErrors[keyof DiscoveryControllerTagPostsErrors];
+
+export type DiscoveryControllerTagPostsResponses = {
+  200: PostPageDto;
+};
+
+export type DiscoveryControllerTagPostsResponse =
+  DiscoveryControllerTagPostsResponses[keyof DiscoveryControllerTagPostsResponses];
+
+export type DiscoveryControllerSearchData = {
+  body?: never;
+  path?: never;
+  query: {
+    /**
+     * The start of a username, first or last name, or tag; case and accents do not matter
+     * ("zoe" finds "Zoë"). A leading `@` searches people only, a leading `#` tags only.
+     */
+    q: string;
+  };
+  url: '/api/search';
+};
+
+export type DiscoveryControllerSearchErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+};
+
+export type DiscoveryControllerSearchError =
+  DiscoveryControllerSearchErrors[keyof DiscoveryControllerSearchErrors];
+
+export type DiscoveryControllerSearchResponses = {
+  200: SearchResultDto;
+};
+
+export type DiscoveryControllerSearchResponse =
+  DiscoveryControllerSearchResponses[keyof DiscoveryControllerSearchResponses];
+
+export type DiscoveryControllerExplorePageData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/explore';
+};
+
+export type DiscoveryControllerExplorePageErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+};
+
+export type DiscoveryControllerExplorePageError =
+  DiscoveryControllerExplorePageErrors[keyof DiscoveryControllerExplorePageErrors];
+
+export type DiscoveryControllerExplorePageResponses = {
+  200: PostPageDto;
+};
+
+export type DiscoveryControllerExplorePageResponse =
+  DiscoveryControllerExplorePageResponses[keyof DiscoveryControllerExplorePageResponses];
+
+export type DiscoveryControllerSuggestedData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/users/suggested';
+};
+
+export type DiscoveryControllerSuggestedErrors = {
   /**
    * Not signed in, or the session has ended
    */
   401: ProblemDetails;
-  /**
-   * Not allowed: cross-site request, or not the owner
-   */
-  403: ProblemDetails;
-  /**
-   * Too many requests; see the Retry-After header
-   */
-  429: ProblemDetails;
-  /**
-   * A dependency (database, session store, storage) is unavailable
-   */
-  503: ProblemDetails;
 };
 
-export type ImagesControllerCreateUploadError =
-  ImagesControllerCreateUploadErrors[keyof ImagesControllerCreateUploadErrors];
+export type DiscoveryControllerSuggestedError =
+  DiscoveryControllerSuggestedErrors[keyof DiscoveryControllerSuggestedErrors];
 
-export type ImagesControllerCreateUploadResponses = {
-  201: UploadDto;
+export type DiscoveryControllerSuggestedResponses = {
+  200: SuggestionsDto;
 };
 
-export type ImagesControllerCreateUploadResponse =
-  ImagesControllerCreateUploadResponses[keyof ImagesControllerCreateUploadResponses];
+export type DiscoveryControllerSuggestedResponse =
+  DiscoveryControllerSuggestedResponses[keyof DiscoveryControllerSuggestedResponses];
 
 export type AccountControllerDeleteAccountData = {
   body: DeleteAccountDto;
@@ -563,57 +758,14 @@ export type FollowsControllerFollowingResponses = {
 export type FollowsControllerFollowingResponse =
   FollowsControllerFollowingResponses[keyof FollowsControllerFollowingResponses];
 
-export type AuthControllerSignupData = {
-  body: SignupDto;
+export type ImagesControllerCreateUploadData = {
+  body: CreateUploadDto;
   path?: never;
   query?: never;
-  url: '/api/auth/signup';
+  url: '/api/images/uploads';
 };
 
-export type AuthControllerSignupErrors = {
-  /**
-   * Invalid input: unknown or malformed fields (problem details with per-field errors)
-   */
-  400: ProblemDetails;
-  /**
-   * Not allowed: cross-site request, or not the owner
-   */
-  403: ProblemDetails;
-  /**
-   * Conflict with existing data
-   */
-  409: ProblemDetails;
-  /**
-   * Too many requests; see the Retry-After header
-   */
-  429: ProblemDetails;
-  /**
-   * A dependency (database, session store, storage) is unavailable
-   */
-  503: ProblemDetails;
-};
-
-export type AuthControllerSignupError =
-  AuthControllerSignupErrors[keyof AuthControllerSignupErrors];
-
-export type AuthControllerSignupResponses = {
-  /**
-   * Signed up; the session cookie is set
-   */
-  201: PrivateUserDto;
-};
-
-export type AuthControllerSignupResponse =
-  AuthControllerSignupResponses[keyof AuthControllerSignupResponses];
-
-export type AuthControllerLoginData = {
-  body: LoginDto;
-  path?: never;
-  query?: never;
-  url: '/api/auth/login';
-};
-
-export type AuthControllerLoginErrors = {
+export type ImagesControllerCreateUploadErrors = {
   /**
    * Invalid input: unknown or malformed fields (problem details with per-field errors)
    */
@@ -636,111 +788,15 @@ export type AuthControllerLoginErrors = {
   503: ProblemDetails;
 };
 
-export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
+export type ImagesControllerCreateUploadError =
+  ImagesControllerCreateUploadErrors[keyof ImagesControllerCreateUploadErrors];
 
-export type AuthControllerLoginResponses = {
-  /**
-   * Signed in; a new session cookie is set
-   */
-  200: PrivateUserDto;
+export type ImagesControllerCreateUploadResponses = {
+  201: UploadDto;
 };
 
-export type AuthControllerLoginResponse =
-  AuthControllerLoginResponses[keyof AuthControllerLoginResponses];
-
-export type AuthControllerLogoutData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: '/api/auth/logout';
-};
-
-export type AuthControllerLogoutErrors = {
-  /**
-   * Not signed in, or the session has ended
-   */
-  401: ProblemDetails;
-  /**
-   * Not allowed: cross-site request, or not the owner
-   */
-  403: ProblemDetails;
-  /**
-   * A dependency (database, session store, storage) is unavailable
-   */
-  503: ProblemDetails;
-};
-
-export type AuthControllerLogoutError =
-  AuthControllerLogoutErrors[keyof AuthControllerLogoutErrors];
-
-export type AuthControllerLogoutResponses = {
-  204: void;
-};
-
-export type AuthControllerLogoutResponse =
-  AuthControllerLogoutResponses[keyof AuthControllerLogoutResponses];
-
-export type AuthControllerMeData = {
-  body?: never;
-  path?: never;
-  query?: never;
-  url: '/api/auth/me';
-};
-
-export type AuthControllerMeErrors = {
-  /**
-   * Not signed in, or the session has ended
-   */
-  401: ProblemDetails;
-  /**
-   * A dependency (database, session store, storage) is unavailable
-   */
-  503: ProblemDetails;
-};
-
-export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
-
-export type AuthControllerMeResponses = {
-  200: PrivateUserDto;
-};
-
-export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];
-
-export type AuthControllerChangePasswordData = {
-  body: ChangePasswordDto;
-  path?: never;
-  query?: never;
-  url: '/api/auth/password';
-};
-
-export type AuthControllerChangePasswordErrors = {
-  /**
-   * Invalid input: unknown or malformed fields (problem details with per-field errors)
-   */
-  400: ProblemDetails;
-  /**
-   * Not signed in, or the session has ended
-   */
-  401: ProblemDetails;
-  /**
-   * Not allowed: cross-site request, or not the owner
-   */
-  403: ProblemDetails;
-  /**
-   * A dependency (database, session store, storage) is unavailable
-   */
-  503: ProblemDetails;
-};
-
-export type AuthControllerChangePasswordError =
-  AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
-
-export type AuthControllerChangePasswordResponses = {
-  204: void;
-};
-
-export type AuthControllerChangePasswordResponse =
-  AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
+export type ImagesControllerCreateUploadResponse =
+  ImagesControllerCreateUploadResponses[keyof ImagesControllerCreateUploadResponses];
 
 export type PostsControllerPublicFeedData = {
   body?: never;
@@ -1165,6 +1221,276 @@ export type MetaControllerGetResponses = {
 
 export type MetaControllerGetResponse =
   MetaControllerGetResponses[keyof MetaControllerGetResponses];
+
+export type AuthControllerSignupData = {
+  body: SignupDto;
+  path?: never;
+  query?: never;
+  url: '/api/auth/signup';
+};
+
+export type AuthControllerSignupErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Conflict with existing data
+   */
+  409: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
+  /**
+   * A dependency (database, session store, storage) is unavailable
+   */
+  503: ProblemDetails;
+};
+
+export type AuthControllerSignupError =
+  AuthControllerSignupErrors[keyof AuthControllerSignupErrors];
+
+export type AuthControllerSignupResponses = {
+  /**
+   * Signed up; the session cookie is set
+   */
+  201: PrivateUserDto;
+};
+
+export type AuthControllerSignupResponse =
+  AuthControllerSignupResponses[keyof AuthControllerSignupResponses];
+
+export type AuthControllerLoginData = {
+  body: LoginDto;
+  path?: never;
+  query?: never;
+  url: '/api/auth/login';
+};
+
+export type AuthControllerLoginErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
+  /**
+   * A dependency (database, session store, storage) is unavailable
+   */
+  503: ProblemDetails;
+};
+
+export type AuthControllerLoginError = AuthControllerLoginErrors[keyof AuthControllerLoginErrors];
+
+export type AuthControllerLoginResponses = {
+  /**
+   * Signed in; a new session cookie is set
+   */
+  200: PrivateUserDto;
+};
+
+export type AuthControllerLoginResponse =
+  AuthControllerLoginResponses[keyof AuthControllerLoginResponses];
+
+export type AuthControllerLogoutData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/auth/logout';
+};
+
+export type AuthControllerLogoutErrors = {
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * A dependency (database, session store, storage) is unavailable
+   */
+  503: ProblemDetails;
+};
+
+export type AuthControllerLogoutError =
+  AuthControllerLogoutErrors[keyof AuthControllerLogoutErrors];
+
+export type AuthControllerLogoutResponses = {
+  204: void;
+};
+
+export type AuthControllerLogoutResponse =
+  AuthControllerLogoutResponses[keyof AuthControllerLogoutResponses];
+
+export type AuthControllerMeData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/auth/me';
+};
+
+export type AuthControllerMeErrors = {
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * A dependency (database, session store, storage) is unavailable
+   */
+  503: ProblemDetails;
+};
+
+export type AuthControllerMeError = AuthControllerMeErrors[keyof AuthControllerMeErrors];
+
+export type AuthControllerMeResponses = {
+  200: PrivateUserDto;
+};
+
+export type AuthControllerMeResponse = AuthControllerMeResponses[keyof AuthControllerMeResponses];
+
+export type AuthControllerChangePasswordData = {
+  body: ChangePasswordDto;
+  path?: never;
+  query?: never;
+  url: '/api/auth/password';
+};
+
+export type AuthControllerChangePasswordErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * A dependency (database, session store, storage) is unavailable
+   */
+  503: ProblemDetails;
+};
+
+export type AuthControllerChangePasswordError =
+  AuthControllerChangePasswordErrors[keyof AuthControllerChangePasswordErrors];
+
+export type AuthControllerChangePasswordResponses = {
+  204: void;
+};
+
+export type AuthControllerChangePasswordResponse =
+  AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
+
+export type NotificationsControllerListData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/notifications';
+};
+
+export type NotificationsControllerListErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+};
+
+export type NotificationsControllerListError =
+  NotificationsControllerListErrors[keyof NotificationsControllerListErrors];
+
+export type NotificationsControllerListResponses = {
+  200: NotificationPageDto;
+};
+
+export type NotificationsControllerListResponse =
+  NotificationsControllerListResponses[keyof NotificationsControllerListResponses];
+
+export type NotificationsControllerUnreadCountData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/notifications/unread-count';
+};
+
+export type NotificationsControllerUnreadCountErrors = {
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+};
+
+export type NotificationsControllerUnreadCountError =
+  NotificationsControllerUnreadCountErrors[keyof NotificationsControllerUnreadCountErrors];
+
+export type NotificationsControllerUnreadCountResponses = {
+  200: UnreadCountDto;
+};
+
+export type NotificationsControllerUnreadCountResponse =
+  NotificationsControllerUnreadCountResponses[keyof NotificationsControllerUnreadCountResponses];
+
+export type NotificationsControllerMarkReadData = {
+  body: MarkReadDto;
+  path?: never;
+  query?: never;
+  url: '/api/notifications/read';
+};
+
+export type NotificationsControllerMarkReadErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type NotificationsControllerMarkReadError =
+  NotificationsControllerMarkReadErrors[keyof NotificationsControllerMarkReadErrors];
+
+export type NotificationsControllerMarkReadResponses = {
+  204: void;
+};
+
+export type NotificationsControllerMarkReadResponse =
+  NotificationsControllerMarkReadResponses[keyof NotificationsControllerMarkReadResponses];
 
 export type HealthControllerLiveData = {
   body?: never;
