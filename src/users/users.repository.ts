@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { adjustCounter } from '../database/row-writes';
 import { startsWith } from '../database/prefix-match';
 import { TransactionHost } from '../database/transaction-host';
