@@ -140,9 +140,7 @@ describe(`Migrations keep existing data (${mode})`, () => {
       ]);
       expect(await latest.createQueryRunner().hasTable('storage_deletions')).toBe(false);
 
-      // Back down through every later migration, then this one.
-      for (let applied = MIGRATIONS.length; applied > outbox; applied -= 1)
-        await latest.undoLastMigration();
+      await latest.undoLastMigration();
       expect(await latest.query('SELECT id, storage_key FROM storage_deletions')).toEqual([
         { id: 'd1', storage_key: 'users/u1/gone.png' },
       ]);
