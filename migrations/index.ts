@@ -3,6 +3,7 @@ import { ImagesAndPosts1764100000000 } from './1764100000000-images-and-posts';
 import { Social1764200000000 } from './1764200000000-social';
 import { Jobs1764300000000 } from './1764300000000-jobs';
 import { StorageDeletionsToJobs1764300000001 } from './1764300000001-storage-deletions-to-jobs';
+import { Media1764400000000 } from './1764400000000-media';
 import { Timeline1764600000000 } from './1764600000000-timeline';
 import { Discovery1764700000000 } from './1764700000000-discovery';
 import { Safety1764800000000 } from './1764800000000-safety';
@@ -14,6 +15,7 @@ export const MIGRATIONS = [
   Social1764200000000,
   Jobs1764300000000,
   StorageDeletionsToJobs1764300000001,
+  Media1764400000000,
   Timeline1764600000000,
   Discovery1764700000000,
   Safety1764800000000,

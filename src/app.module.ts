@@ -17,6 +17,7 @@ import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { ImagesModule } from './images/images.module';
 import { JobsModule } from './jobs/jobs.module';
+import { MediaModule } from './media/media.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
@@ -34,6 +35,7 @@ import { UsersModule } from './users/users.module';
     // Before UsersModule: its GET /api/users/suggested must be routed ahead of /api/users/:username.
     DiscoveryModule,
     ImagesModule,
+    MediaModule,
     UsersModule,
     AuthModule,
     PostsModule,

@@ -92,6 +92,18 @@ describe(`Migrations keep existing data (${mode})`, () => {
         { id: 'i1' },
         { id: 'i2' },
       ]);
+      // Posts of many photos: the one photo first, the post still published, every image
+      // waiting for the processing job that starts with the app.
+      expect(await latest.query('SELECT status, pending_photos FROM posts')).toEqual([
+        { status: 'published', pending_photos: 0 },
+      ]);
+      expect(
+        await latest.query('SELECT post_id, position, image_id, alt_text FROM post_media'),
+      ).toEqual([{ post_id: 'p1', position: 0, image_id: 'i2', alt_text: null }]);
+      expect(await latest.query('SELECT id, purpose, processing FROM images ORDER BY id')).toEqual([
+        { id: 'i1', purpose: 'avatar', processing: 'processing' },
+        { id: 'i2', purpose: 'post', processing: 'processing' },
+      ]);
     } finally {
       await latest.destroy();
     }

@@ -1,15 +1,18 @@
 import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
 import { queriesDuring, statementsDuring } from './harness/queries';
+import { JobWorker } from '../src/jobs/job-worker';
 import {
   eventually,
   fixture,
   keyOfUrl,
   objectExists,
+  postPhoto,
   publish,
   put,
   requestUpload,
   storedKeys,
+  untilProcessed,
 } from './harness/storage';
 
 type PostBody = {
@@ -37,6 +40,17 @@ describe('Posts (e2e)', () => {
       caption: '  Sunset at the pier  ',
       altText: 'An orange sky',
     })) as unknown as PostBody;
+    const photo = {
+      id: expect.stringMatching(/^[0-9a-f-]{36}$/),
+      status: 'ready',
+      width: 3,
+      height: 2,
+      placeholder: expect.any(String),
+      color: expect.stringMatching(/^#[0-9a-f]{6}$/),
+      url: expect.any(String),
+      variants: [{ width: 3, height: 2, contentType: 'image/webp', url: expect.any(String) }],
+      altText: 'An orange sky',
+    };
     expect(post).toEqual({
       id: expect.stringMatching(/^[0-9a-f-]{36}$/),
       author: {
@@ -46,13 +60,9 @@ describe('Posts (e2e)', () => {
         lastName: null,
         avatarUrl: null,
       },
-      image: {
-        url: expect.any(String),
-        width: 3,
-        height: 2,
-        contentType: 'image/png',
-        altText: 'An orange sky',
-      },
+      status: 'published',
+      media: [photo],
+      image: photo,
       caption: 'Sunset at the pier',
       tags: [],
       mentions: [],
@@ -184,20 +194,30 @@ describe('Posts (e2e)', () => {
   });
 
   describe('avatars', () => {
+    /** The account once its avatar is processed. */
+    const avatarOf = async (account: Account) => {
+      let me = await account.agent.get('/api/auth/me').expect(200);
+      await eventually(async () => {
+        me = await account.agent.get('/api/auth/me').expect(200);
+        expect(me.body.avatarUrl).toEqual(expect.any(String));
+      });
+      return me;
+    };
+
     it('sets an avatar through the same upload path, shows it everywhere, and removes the old one', async () => {
       const account = await signUp(t);
       const first = fixture('tiny.jpg');
       const upload = await requestUpload(account.agent, 'image/jpeg', first.length);
       expect((await put(t, upload, first)).status).toBe(200);
-      const me = await account.agent
+      const patched = await account.agent
         .patch('/api/users/me')
         .send({ avatarUploadId: upload.uploadId, bio: 'hi' })
         .expect(200);
-      expect(me.body).toEqual(
-        expect.objectContaining({ avatarUrl: expect.any(String), bio: 'hi' }),
-      );
+      // No URL until the avatar's variants exist: the original is never shown.
+      expect(patched.body).toEqual(expect.objectContaining({ avatarUrl: null, bio: 'hi' }));
+      const me = await avatarOf(account);
       const avatarKey = keyOfUrl(t, me.body.avatarUrl);
-      expect(avatarKey).toBe(`users/${account.id}/${upload.uploadId}.jpg`);
+      expect(avatarKey).toBe(`users/${account.id}/variants/${upload.uploadId}/3.webp`);
 
       const profile = await client(t).get(`/api/users/${account.username}`).expect(200);
       expect(profile.body.avatarUrl).toBe(me.body.avatarUrl);
@@ -207,11 +227,15 @@ describe('Posts (e2e)', () => {
       const second = fixture('tiny.png');
       const next = await requestUpload(account.agent, 'image/png', second.length);
       expect((await put(t, next, second)).status).toBe(200);
-      const replaced = await account.agent
+      await account.agent
         .patch('/api/users/me')
         .send({ avatarUploadId: next.uploadId })
         .expect(200);
-      expect(keyOfUrl(t, replaced.body.avatarUrl)).toBe(`users/${account.id}/${next.uploadId}.png`);
+      await eventually(async () =>
+        expect(keyOfUrl(t, (await account.agent.get('/api/auth/me')).body.avatarUrl)).toBe(
+          `users/${account.id}/variants/${next.uploadId}/2.webp`,
+        ),
+      );
       await eventually(async () => expect(await objectExists(t, avatarKey)).toBe(false));
     });
 
@@ -247,18 +271,16 @@ describe('Posts (e2e)', () => {
       .expect(200);
     const unused = await requestUpload(account.agent, 'image/png', fixture('tiny.png').length);
     expect((await put(t, unused, fixture('tiny.png'))).status).toBe(200);
-    expect(
-      (await storedKeys(t)).filter((key) => key.startsWith(`users/${account.id}/`)),
-    ).toHaveLength(4);
+    const prefixes = [`users/${account.id}/`, `uploads/${account.id}/`];
+    const accountKeys = async () =>
+      (await storedKeys(t)).filter((key) => prefixes.some((prefix) => key.startsWith(prefix)));
+    // Three originals and their variants (one each: the images are tiny), and the unused upload.
+    await eventually(async () => expect(await accountKeys()).toHaveLength(7));
 
     await account.agent.delete('/api/users/me').send({ password: account.password }).expect(204);
 
     for (const post of posts) await client(t).get(`/api/posts/${post.id}`).expect(404);
-    await eventually(async () => {
-      expect((await storedKeys(t)).filter((key) => key.startsWith(`users/${account.id}/`))).toEqual(
-        [],
-      );
-    });
+    await eventually(async () => expect(await accountKeys()).toEqual([]));
     expect(await objectExists(t, keyOfUrl(t, keptPost.image.url))).toBe(true);
     await client(t).get(`/api/posts/${keptPost.id}`).expect(200);
   });
@@ -270,16 +292,16 @@ describe('Feeds are keyset pages (e2e)', () => {
   const created: string[] = [];
 
   beforeAll(async () => {
-    // No job workers, so the query counts below are the request's own.
-    t = await startApp({ WORKERS: 'off' });
+    t = await startApp();
     for (let i = 0; i < 3; i++) authors.push(await signUp(t));
     for (let i = 0; i < 250; i++) {
-      const post = (await publish(t, authors[i % 3].agent, {
-        caption: `post ${i}`,
-      })) as unknown as PostBody;
+      const post = await postPhoto(t, authors[i % 3].agent, { caption: `post ${i}` });
       created.push(post.id);
     }
-  }, 120_000);
+    for (const [i, id] of created.entries()) await untilProcessed(authors[i % 3].agent, id);
+    // The job workers stop, so the query counts below are the request's own.
+    await t.app.get(JobWorker).stop();
+  }, 240_000);
 
   afterAll(async () => {
     await t.close();
@@ -358,10 +380,10 @@ describe('Feeds are keyset pages (e2e)', () => {
     const deep = await queriesDuring(t, () =>
       client(t).get('/api/posts').query({ limit: 100, cursor: page.body.nextCursor }).expect(200),
     );
-    // posts, their images, their authors (no avatars set here)
-    expect(small).toHaveLength(3);
-    expect(large).toHaveLength(3);
-    expect(deep).toHaveLength(3);
+    // posts, the order of their photos, the photos, their authors (no avatars set here)
+    expect(small).toHaveLength(4);
+    expect(large).toHaveLength(4);
+    expect(deep).toHaveLength(4);
     // an author's summary never reads what it does not show
     for (const sql of [...small, ...large, ...deep]) expect(sql).not.toMatch(/password_hash|email/);
   });

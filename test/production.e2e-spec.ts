@@ -34,7 +34,7 @@ describe('Production settings (e2e)', () => {
     agent.set('Cookie', (signup.headers['set-cookie'] as unknown as string[])[0].split(';')[0]);
     const post = await publish(t, agent);
     expect(post.image.url).toMatch(
-      /^https:\/\/cdn\.example\.com\/freeb\/users\/[0-9a-f-]{36}\/[0-9a-f-]{36}\.png$/,
+      /^https:\/\/cdn\.example\.com\/freeb\/users\/[0-9a-f-]{36}\/variants\/[0-9a-f-]{36}\/3\.webp$/,
     );
   });
 

@@ -1,12 +1,17 @@
+import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
+import { Image } from '../src/images/entities/image.entity';
 import { ObjectStorage } from '../src/images/storage/object-storage';
 import { S3Storage, createS3Client } from '../src/images/storage/s3.storage';
 import { createBucket, startApp, type TestApp } from './harness/app';
 import { S3rverServer } from './harness/s3rver';
+import { signUp } from './harness/client';
 import { fixture } from './harness/storage';
 
 interface Subject {
   storage: ObjectStorage;
+  /** Makes the storage expect an upload to `key` (the embedded one takes only pending intents). */
+  expectUpload(key: string, size: number): Promise<void>;
   /** Resolves a URL the storage handed out, as a browser on the app's origin would. */
   absolute(url: string): string;
   close(): Promise<void>;
@@ -20,6 +25,7 @@ function objectStorageContract(name: string, open: () => Promise<Subject>) {
     const key = (label: string) => `users/contract/${label}-${Date.now()}.png`;
     const later = () => new Date(Date.now() + 60_000);
     const upload = async (objectKey: string, body = bytes, expiresAt = later()) => {
+      await subject.expectUpload(objectKey, body.length);
       const signed = await subject.storage.presignUpload({
         key: objectKey,
         contentType: 'image/png',
@@ -95,6 +101,19 @@ function objectStorageContract(name: string, open: () => Promise<Subject>) {
       expect(await subject.storage.head(objectKey)).toBeNull();
     });
 
+    it('copies an object to a key of its own, reads it whole and lists it by prefix', async () => {
+      const from = key('source');
+      expect((await upload(from)).status).toBe(200);
+      const to = `copies/contract/${Date.now()}/copy.png`;
+      await subject.storage.copy(from, to);
+      expect(await subject.storage.read(to)).toEqual(bytes);
+      await subject.storage.put(`copies/contract/made.webp`, Buffer.from('made'), 'image/webp');
+      expect(await subject.storage.read('copies/contract/made.webp')).toEqual(Buffer.from('made'));
+      const listed = await subject.storage.listWrittenBefore('copies/', later(), 100);
+      expect(listed).toEqual(expect.arrayContaining([to, 'copies/contract/made.webp']));
+      expect(await subject.storage.listWrittenBefore('copies/', new Date(0), 100)).toEqual([]);
+    });
+
     it('knows no missing object, and deletes idempotently', async () => {
       const objectKey = key('delete');
       expect(await subject.storage.head(objectKey)).toBeNull();
@@ -109,8 +128,21 @@ function objectStorageContract(name: string, open: () => Promise<Subject>) {
 objectStorageContract('local files served by the app', async () => {
   const t: TestApp = await startApp({ STORAGE: 'local' });
   const origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
+  const owner = await signUp(t);
   return {
     storage: t.app.get(ObjectStorage),
+    expectUpload: async (key, size) => {
+      await t.dataSource.getRepository(Image).insert({
+        id: randomUUID(),
+        ownerId: owner.id,
+        storageKey: key,
+        contentType: 'image/png',
+        sizeBytes: size,
+        status: 'pending',
+        expiresAt: new Date(Date.now() + 60_000),
+        createdAt: new Date(),
+      });
+    },
     absolute: (url) => (url.startsWith('/') ? `${origin}${url}` : url),
     close: () => t.close(),
   };
@@ -131,6 +163,7 @@ objectStorageContract('S3 (s3rver)', async () => {
   });
   return {
     storage: new S3Storage(client, client, 'contract'),
+    expectUpload: () => Promise.resolve(),
     absolute: (url) => url,
     close: async () => {
       client.destroy();

@@ -5,6 +5,8 @@ export const ALLOWED_CONTENT_TYPES = {
   'image/webp': 'webp',
   'image/gif': 'gif',
   'image/avif': 'avif',
+  'image/heic': 'heic',
+  'image/heif': 'heif',
 } as const;
 
 export type ImageContentType = keyof typeof ALLOWED_CONTENT_TYPES;

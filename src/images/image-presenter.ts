@@ -1,9 +1,15 @@
 import { Injectable } from '@nestjs/common';
-import { ImageDto } from './dto/upload.dto';
+import { PhotoDto, VariantDto } from './dto/photo.dto';
+import type { Image } from './entities/image.entity';
 import { ImageUrls } from './image-urls';
 import { ImagesRepository } from './images.repository';
 
-/** What clients see of images in use: URL, size and type. */
+/** `url` of a photo: the widest variant up to this width. */
+const DEFAULT_WIDTH = 1080;
+/** An avatar is shown from its 160 px variant. */
+const AVATAR_SIDE = 160;
+
+/** What clients see of images in use: photos with their variants, avatars by URL. */
 @Injectable()
 export class ImagePresenter {
   constructor(
@@ -12,21 +18,57 @@ export class ImagePresenter {
   ) {}
 
   /** Client views of attached images, by id, in one query. */
-  async describe(imageIds: string[]): Promise<Map<string, ImageDto>> {
-    const rows = await this.imagesRepository.findByIds([...new Set(imageIds)]);
-    const views = await Promise.all(
-      rows
-        .filter((image) => image.status === 'attached')
-        .map(async (image): Promise<[string, ImageDto]> => [
-          image.id,
-          {
-            url: await this.urls.urlFor(image.storageKey),
-            width: image.width ?? 0,
-            height: image.height ?? 0,
-            contentType: image.contentType,
-          },
-        ]),
+  async photos(imageIds: string[]): Promise<Map<string, PhotoDto>> {
+    const rows = await this.attached(imageIds);
+    return new Map(
+      await Promise.all(rows.map(async (image) => [image.id, await this.photo(image)] as const)),
     );
-    return new Map(views);
   }
+
+  /** The URL of each ready avatar, by image id, in one query. */
+  async avatarUrls(imageIds: string[]): Promise<Map<string, string>> {
+    const rows = (await this.attached(imageIds)).filter((image) => image.variants?.length);
+    return new Map(
+      await Promise.all(
+        rows.map(async (image) => {
+          const variant = widestUpTo(image.variants!, AVATAR_SIDE);
+          return [image.id, await this.urls.urlFor(variant.key)] as const;
+        }),
+      ),
+    );
+  }
+
+  private async attached(imageIds: string[]): Promise<Image[]> {
+    const rows = await this.imagesRepository.findByIds([...new Set(imageIds)]);
+    return rows.filter((image) => image.status === 'attached');
+  }
+
+  private async photo(image: Image): Promise<PhotoDto> {
+    const ready = image.processing === 'ready' && !!image.variants?.length;
+    const variants: VariantDto[] = ready
+      ? await Promise.all(
+          image.variants!.map(async (variant) => ({
+            width: variant.width,
+            height: variant.height,
+            contentType: 'image/webp' as const,
+            url: await this.urls.urlFor(variant.key),
+          })),
+        )
+      : [];
+    return {
+      id: image.id,
+      status: image.processing ?? 'processing',
+      width: image.width ?? 0,
+      height: image.height ?? 0,
+      placeholder: image.placeholder,
+      color: image.color,
+      url: variants.length ? widestUpTo(variants, DEFAULT_WIDTH).url : '',
+      variants,
+    };
+  }
+}
+
+/** The widest of `variants` (widest first) no wider than `width`, else the narrowest. */
+function widestUpTo<T extends { width: number }>(variants: T[], width: number): T {
+  return variants.find((variant) => variant.width <= width) ?? variants[variants.length - 1];
 }

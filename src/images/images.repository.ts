@@ -23,6 +23,22 @@ export class ImagesRepository {
     return ids.length === 0 ? Promise.resolve([]) : this.images.findBy({ id: In(ids) });
   }
 
+  /** A pending intent by the key its upload URL writes to. */
+  findPendingByStorageKey(storageKey: string): Promise<Image | null> {
+    return this.images.findOneBy({ storageKey, status: 'pending' });
+  }
+
+  /** Attached images still waiting for their variants, oldest first. */
+  async findProcessingIds(limit: number): Promise<string[]> {
+    const rows = await this.images.find({
+      select: { id: true },
+      where: { status: 'attached', processing: 'processing' },
+      order: { createdAt: 'ASC' },
+      take: limit,
+    });
+    return rows.map((row) => row.id);
+  }
+
   findByOwner(ownerId: string): Promise<Image[]> {
     return this.images.findBy({ ownerId });
   }
@@ -36,13 +52,38 @@ export class ImagesRepository {
     });
   }
 
-  /** Pending → attached, only if still pending: of two racing claims one wins. */
-  async markAttached(id: string, width: number, height: number): Promise<boolean> {
+  /**
+   * Pending → attached at its verified copy, waiting for processing, only if still pending:
+   * of two racing claims one wins.
+   */
+  async markAttached(
+    id: string,
+    changes: Pick<Image, 'width' | 'height' | 'storageKey' | 'purpose'>,
+  ): Promise<boolean> {
     const result = await this.images
       .createQueryBuilder()
       .update()
-      .set({ status: 'attached', width, height, expiresAt: null })
+      .set({ ...changes, status: 'attached', processing: 'processing', expiresAt: null })
       .where('id = :id AND status = :pending', { id, pending: 'pending' })
+      .execute();
+    return result.affected === 1;
+  }
+
+  /** Processing → ready or failed, once: false when the image is gone or already done. */
+  async finishProcessing(
+    id: string,
+    changes: Partial<
+      Pick<
+        Image,
+        'processing' | 'width' | 'height' | 'variants' | 'placeholder' | 'color' | 'failure'
+      >
+    >,
+  ): Promise<boolean> {
+    const result = await this.images
+      .createQueryBuilder()
+      .update()
+      .set(changes)
+      .where('id = :id AND processing = :processing', { id, processing: 'processing' })
       .execute();
     return result.affected === 1;
   }

@@ -10,6 +10,7 @@ import { NoCrossOriginCheck } from '../common/http/cross-origin.guard';
 import { contentTypeOfKey } from './content-types';
 import { LOCAL_STORAGE_ROUTE, LocalStorage } from './storage/local.storage';
 import { ObjectStorage } from './storage/object-storage';
+import { UploadsService } from './uploads.service';
 
 class SignedUrlQuery {
   @Type(() => Number)
@@ -24,6 +25,7 @@ class SignedUrlQuery {
 const REFUSALS = {
   'bad-signature': 'The URL signature does not match this request.',
   expired: 'The URL has expired.',
+  used: 'This upload URL has already been used.',
 } as const;
 
 /**
@@ -35,7 +37,10 @@ const REFUSALS = {
 @NoCrossOriginCheck()
 @Controller(LOCAL_STORAGE_ROUTE)
 export class LocalStorageController {
-  constructor(private readonly storage: ObjectStorage) {}
+  constructor(
+    private readonly storage: ObjectStorage,
+    private readonly uploads: UploadsService,
+  ) {}
 
   @Put('*key')
   @HttpCode(200)
@@ -57,6 +62,10 @@ export class LocalStorageController {
       );
     }
     if (refusal) throw new AppError(ErrorCode.Forbidden, REFUSALS[refusal]);
+    // A URL is good for one upload: once its intent is used or refused, nothing more is taken.
+    if (!(await this.uploads.acceptsUpload(key))) {
+      throw new AppError(ErrorCode.Forbidden, REFUSALS.used);
+    }
     if (!(await storage.write(key, req, length!))) {
       throw new AppError(ErrorCode.Validation, 'The body is shorter than its Content-Length.');
     }

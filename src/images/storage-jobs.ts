@@ -8,6 +8,7 @@ import { OnJob } from '../jobs/on-job.decorator';
 import { ImagesRepository } from './images.repository';
 import { ImagesService } from './images.service';
 import { ObjectStorage } from './storage/object-storage';
+import { UploadsService } from './uploads.service';
 
 const SWEEP_BATCH = 100;
 const SWEEP_BATCHES_PER_RUN = 10;
@@ -28,6 +29,7 @@ export class StorageJobs implements OnModuleInit {
     private readonly images: ImagesService,
     private readonly queue: JobQueue,
     private readonly db: TransactionHost,
+    private readonly uploads: UploadsService,
   ) {
     this.uploadTtlMs = config.get('storage', { infer: true }).uploadUrlTtlSeconds * 1000;
   }
@@ -44,10 +46,16 @@ export class StorageJobs implements OnModuleInit {
 
   /**
    * Intents unused past their URL's expiry, plus as long again for an upload that started just
-   * in time: the rows go, and whatever was uploaded for them is queued for deletion.
+   * in time: the rows go, and whatever was uploaded for them is queued for deletion. Then the
+   * upload prefix: whatever is left there past a URL's life (bytes PUT again to a used URL).
    */
   @OnJob('uploads.sweep')
-  async sweepLapsedIntents(): Promise<void> {
+  async sweepUploads(): Promise<void> {
+    await this.sweepLapsedIntents();
+    await this.uploads.sweepUploadPrefix();
+  }
+
+  private async sweepLapsedIntents(): Promise<void> {
     const before = new Date(Date.now() - Math.min(this.uploadTtlMs, 10 * 60_000));
     for (let batch = 0; batch < SWEEP_BATCHES_PER_RUN; batch++) {
       const lapsed = await this.imagesRepository.findLapsedIntents(before, SWEEP_BATCH);

@@ -17,7 +17,7 @@ const intent = (changes: Partial<Image> = {}): Image =>
   Object.assign(new Image(), {
     id: '0190c8e0-0000-7000-8000-0000000000aa',
     ownerId: OWNER,
-    storageKey: `users/${OWNER}/0190c8e0-0000-7000-8000-0000000000aa.png`,
+    storageKey: `uploads/${OWNER}/0190c8e0-0000-7000-8000-0000000000aa.png`,
     contentType: 'image/png',
     sizeBytes: png.length,
     width: null,
@@ -51,24 +51,59 @@ describe('UploadsService.verifyUpload', () => {
     storage = strictMock<ObjectStorage>({
       head: jest.fn(),
       readStart: jest.fn(),
-      markKept: jest.fn(),
+      copy: jest.fn().mockResolvedValue(undefined),
     });
     imagesRepository = strictMock<ImagesRepository>({ findById: jest.fn() });
-    images = strictMock<ImagesService>({ discard: jest.fn().mockResolvedValue(undefined) });
+    images = strictMock<ImagesService>({
+      discard: jest.fn().mockResolvedValue(undefined),
+      abandon: jest.fn().mockResolvedValue(undefined),
+    });
     db = strictMock<TransactionHost>({ run: jest.fn((work: () => Promise<unknown>) => work()) });
     sut = new UploadsService(config, storage, imagesRepository, images, db);
   });
 
   const verify = () => sut.verifyUpload(OWNER, intent().id, 'uploadId');
 
-  it('accepts a stored image of the announced size, type and sane dimensions, and keeps it', async () => {
+  const copyKey = (): string => storage.copy.mock.calls[0][1];
+
+  it('copies the upload to a key of its own, checks the copy (size, type, dimensions) and keeps it', async () => {
     imagesRepository.findById.mockResolvedValue(intent());
     storage.head.mockResolvedValue({ size: png.length });
     storage.readStart.mockResolvedValue(png);
-    storage.markKept.mockResolvedValue(undefined);
-    await expect(verify()).resolves.toEqual({ id: intent().id, width: 3, height: 2 });
-    expect(storage.markKept).toHaveBeenCalledWith(intent().storageKey);
+    const result = await verify();
+    expect(storage.copy).toHaveBeenCalledWith(intent().storageKey, expect.any(String));
+    expect(copyKey()).toMatch(
+      new RegExp(`^users/${OWNER}/originals/${intent().id}-[0-9a-f]{8}\\.png$`),
+    );
+    expect(storage.head).toHaveBeenLastCalledWith(copyKey());
+    expect(storage.readStart).toHaveBeenCalledWith(copyKey(), png.length);
+    expect(result).toEqual({
+      id: intent().id,
+      width: 3,
+      height: 2,
+      storageKey: copyKey(),
+      uploadKey: intent().storageKey,
+    });
     expect(images.discard).not.toHaveBeenCalled();
+  });
+
+  it('accepts a HEIC upload announced as HEIF (one container, two names)', async () => {
+    const heic = fixture('photo.heic');
+    imagesRepository.findById.mockResolvedValue(
+      intent({ contentType: 'image/heif', sizeBytes: heic.length, storageKey: 'uploads/o/i.heif' }),
+    );
+    storage.head.mockResolvedValue({ size: heic.length });
+    storage.readStart.mockResolvedValue(heic);
+    const capped = new UploadsService(
+      new ConfigService<FreebConfig, true>({ storage: { maxImagePixels: 1_000_000 } }),
+      storage,
+      imagesRepository,
+      images,
+      db,
+    );
+    await expect(capped.verifyUpload(OWNER, intent().id, 'uploadId')).resolves.toEqual(
+      expect.objectContaining({ width: 300, height: 200 }),
+    );
   });
 
   describe('refuses, leaving the intent as it was,', () => {
@@ -101,6 +136,7 @@ describe('UploadsService.verifyUpload', () => {
       storage.head.mockResolvedValue(null);
       expect((await errorOf(verify())).code).toBe(ErrorCode.Unprocessable);
       expect(images.discard).not.toHaveBeenCalled();
+      expect(storage.copy).not.toHaveBeenCalled();
     });
   });
 
@@ -112,8 +148,8 @@ describe('UploadsService.verifyUpload', () => {
       expect(error.code).toBe(ErrorCode.Unprocessable);
       expect(error.errors).toEqual([{ field: 'uploadId', message: error.message }]);
       expect(images.discard).toHaveBeenCalledWith([intent().id]);
+      expect(images.abandon).toHaveBeenCalledWith([copyKey()]);
       expect(db.run).toHaveBeenCalledTimes(1);
-      expect(storage.markKept).not.toHaveBeenCalled();
       return error.message;
     };
 

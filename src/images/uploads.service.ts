@@ -8,6 +8,7 @@ import {
   invalid,
   notFound,
 } from '../common/errors/app-error';
+import { randomBytes } from 'node:crypto';
 import { newId } from '../common/ids';
 import type { FreebConfig, StorageConfig } from '../config/configuration';
 import { TransactionHost } from '../database/transaction-host';
@@ -25,7 +26,14 @@ export interface VerifiedUpload {
   id: string;
   width: number;
   height: number;
+  /** The verified copy, at a key no upload URL was issued for. */
+  storageKey: string;
+  /** Where the upload URL wrote; removed once the copy is attached. */
+  uploadKey: string;
 }
+
+/** Upload URLs write here, and only here: nothing under this prefix is ever served or kept. */
+export const UPLOAD_PREFIX = 'uploads/';
 
 /** Upload intents: the URL a browser uploads to, and the checks of what it uploaded. */
 @Injectable()
@@ -52,7 +60,7 @@ export class UploadsService {
     const id = newId();
     const now = new Date();
     const expiresAt = new Date(now.getTime() + uploadUrlTtlSeconds * 1000);
-    const storageKey = `users/${ownerId}/${id}.${ALLOWED_CONTENT_TYPES[contentType]}`;
+    const storageKey = `${UPLOAD_PREFIX}${ownerId}/${id}.${ALLOWED_CONTENT_TYPES[contentType]}`;
     await this.imagesRepository.insert({
       id,
       ownerId,
@@ -62,6 +70,12 @@ export class UploadsService {
       width: null,
       height: null,
       status: 'pending',
+      purpose: null,
+      processing: null,
+      variants: null,
+      placeholder: null,
+      color: null,
+      failure: null,
       expiresAt,
       createdAt: now,
     });
@@ -75,9 +89,11 @@ export class UploadsService {
   }
 
   /**
-   * Checks what storage holds for the caller's unused, unexpired intent: it exists, has the
-   * announced size, its magic bytes match the announced type, and its header gives sane
-   * dimensions. A file that fails is deleted (with its intent) and answered 422.
+   * Copies what storage holds for the caller's unused, unexpired intent to a key no URL was
+   * issued for, then checks the copy: it has the announced size, its magic bytes match the
+   * announced type, and its header gives sane dimensions. What is checked is what is kept, and
+   * writing to the upload URL again changes nothing. A file that fails is deleted (with its
+   * intent and the copy) and answered 422.
    */
   async verifyUpload(ownerId: string, uploadId: string, field: string): Promise<VerifiedUpload> {
     const image = await this.imagesRepository.findById(uploadId);
@@ -90,45 +106,91 @@ export class UploadsService {
     if (!image.expiresAt || image.expiresAt.getTime() < Date.now()) {
       throw unprocessable(field, 'That upload has expired; ask for a new one.');
     }
-    const stored = await this.storage.head(image.storageKey);
+    if (!(await this.storage.head(image.storageKey))) {
+      throw unprocessable(field, 'Nothing has been uploaded for that upload yet.');
+    }
+    const extension = image.storageKey.slice(image.storageKey.lastIndexOf('.'));
+    // A fresh key per verification: a copy made by a request that then loses a race is its own.
+    const storageKey = `users/${ownerId}/originals/${image.id}-${randomBytes(4).toString('hex')}${extension}`;
+    await this.storage.copy(image.storageKey, storageKey);
+    try {
+      return {
+        ...(await this.check(image, storageKey, field)),
+        storageKey,
+        uploadKey: image.storageKey,
+      };
+    } catch (error) {
+      if (error instanceof AppError && error.code === ErrorCode.Unprocessable) {
+        await this.db.run(async () => {
+          await this.images.discard([image.id]);
+          await this.images.abandon([storageKey]);
+        });
+      }
+      throw error;
+    }
+  }
+
+  /** The checks of a verified copy; a 422 names what failed. */
+  private async check(
+    image: Image,
+    key: string,
+    field: string,
+  ): Promise<{ id: string; width: number; height: number }> {
+    const stored = await this.storage.head(key);
     if (!stored) throw unprocessable(field, 'Nothing has been uploaded for that upload yet.');
     if (stored.size !== image.sizeBytes) {
-      return this.refuse(
-        image,
+      throw unprocessable(
         field,
         `The uploaded file is ${stored.size} bytes, not the ${image.sizeBytes} announced.`,
       );
     }
     let inspection = await inspectImageStart(
-      await this.storage.readStart(image.storageKey, Math.min(HEAD_BYTES, stored.size)),
+      await this.storage.readStart(key, Math.min(HEAD_BYTES, stored.size)),
     );
-    if (inspection.detectedType !== image.contentType) {
-      return this.refuse(image, field, `The uploaded file is not a ${image.contentType} image.`);
+    if (!sameType(inspection.detectedType, image.contentType)) {
+      throw unprocessable(field, `The uploaded file is not a ${image.contentType} image.`);
     }
     if (!inspection.width && stored.size > HEAD_BYTES) {
       inspection = await inspectImageStart(
-        await this.storage.readStart(image.storageKey, Math.min(HEAD_BYTES_MAX, stored.size)),
+        await this.storage.readStart(key, Math.min(HEAD_BYTES_MAX, stored.size)),
       );
     }
     const { width, height } = inspection;
-    if (!width || !height)
-      return this.refuse(image, field, 'The image dimensions could not be read.');
+    if (!width || !height) throw unprocessable(field, 'The image dimensions could not be read.');
     if (width * height > this.storageConfig.maxImagePixels) {
-      return this.refuse(
-        image,
+      throw unprocessable(
         field,
         `The image has more than ${this.storageConfig.maxImagePixels} pixels.`,
       );
     }
-    await this.storage.markKept(image.storageKey);
     return { id: image.id, width, height };
   }
 
-  /** The file and its intent go (the object through the deletion outbox); the caller gets a 422. */
-  private async refuse(image: Image, field: string, reason: string): Promise<never> {
-    await this.db.run(() => this.images.discard([image.id]));
-    throw unprocessable(field, reason);
+  /** Whether the embedded storage may take a PUT to `key`: only for an intent still pending. */
+  async acceptsUpload(key: string, now = new Date()): Promise<boolean> {
+    const intent = await this.imagesRepository.findPendingByStorageKey(key);
+    return !!intent?.expiresAt && intent.expiresAt > now;
   }
+
+  /**
+   * Objects under the upload prefix older than an upload URL lives (plus a minute): leftovers
+   * of used, refused or abandoned URLs, including bytes PUT again to a used URL. The intents of
+   * those never used are swept with their rows (see StorageWorker.sweep).
+   */
+  async sweepUploadPrefix(now = new Date(), limit = 500): Promise<number> {
+    const before = new Date(now.getTime() - this.storageConfig.uploadUrlTtlSeconds * 1000 - 60_000);
+    const keys = await this.storage.listWrittenBefore(UPLOAD_PREFIX, before, limit);
+    for (const key of keys) await this.storage.delete(key);
+    return keys.length;
+  }
+}
+
+/** HEIC and HEIF name the same container; file-type tells them apart by brand. */
+const HEIF_TYPES = new Set(['image/heic', 'image/heif']);
+
+function sameType(detected: string | undefined, declared: string): boolean {
+  if (detected === declared) return true;
+  return !!detected && HEIF_TYPES.has(detected) && HEIF_TYPES.has(declared);
 }
 
 function unprocessable(field: string, reason: string): AppError {

@@ -11,6 +11,10 @@ export interface JobPayloads {
   'timeline.fanout': { postId: string };
   /** Recompute the explore ranking from the last week's likes and comments (recurring). */
   'explore.refresh': Record<string, never>;
+  /** Make an attached image's variants and placeholder (src/media). */
+  'image.process': { imageId: string };
+  /** Queue `image.process` for images still waiting, such as those from before the pipeline (recurring). */
+  'media.backfill': Record<string, never>;
 }
 
 export type JobType = keyof JobPayloads;

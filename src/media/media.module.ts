@@ -1,11 +1,14 @@
 import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FreebConfig } from '../config/configuration';
+import { ImagesModule } from '../images/images.module';
 import { ImageProcessor } from './image-processor';
+import { MediaJobs } from './media-jobs';
 import { MEDIA_LIMITS, type MediaLimits } from './media-limits';
 
-/** The media pipeline: photos and avatars into WebP variants and placeholders. */
+/** The media pipeline: photos and avatars into WebP variants and placeholders, as jobs. */
 @Module({
+  imports: [ImagesModule],
   providers: [
     {
       provide: MEDIA_LIMITS,
@@ -16,6 +19,7 @@ import { MEDIA_LIMITS, type MediaLimits } from './media-limits';
       },
     },
     ImageProcessor,
+    MediaJobs,
   ],
   exports: [ImageProcessor],
 })

@@ -39,7 +39,7 @@ export class CommentsService {
   }
 
   async add(viewer: Viewer, postId: string, dto: CreateCommentDto): Promise<CommentDto> {
-    const post = await this.posts.findOrFail(postId);
+    const post = await this.posts.findOrFail(postId, viewer);
     const comment = Object.assign(new Comment(), {
       id: newId(),
       postId: post.id,
@@ -77,7 +77,7 @@ export class CommentsService {
 
   /** The comment's author or the post's owner may remove it. */
   async remove(viewer: Viewer, postId: string, commentId: string): Promise<void> {
-    const post = await this.posts.findOrFail(postId);
+    const post = await this.posts.findOrFail(postId, viewer);
     const comment = await this.commentsRepository.findInPost(post.id, commentId);
     if (!comment) throw notFound('Comment');
     if (comment.authorId !== viewer.id && post.authorId !== viewer.id) {

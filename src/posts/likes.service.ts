@@ -22,7 +22,7 @@ export class LikesService {
 
   /** Idempotent. */
   async like(viewer: Viewer, postId: string): Promise<void> {
-    const post = await this.posts.findOrFail(postId);
+    const post = await this.posts.findOrFail(postId, viewer);
     const like = { postId: post.id, postAuthorId: post.authorId, userId: viewer.id };
     await this.db.run(async () => {
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
@@ -40,7 +40,7 @@ export class LikesService {
 
   /** Idempotent. */
   async unlike(viewer: Viewer, postId: string): Promise<void> {
-    const post = await this.posts.findOrFail(postId);
+    const post = await this.posts.findOrFail(postId, viewer);
     const like = { postId: post.id, postAuthorId: post.authorId, userId: viewer.id };
     await this.db.run(async () => {
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) return;

@@ -4,7 +4,12 @@ import { ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagg
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from '../common/pagination/page';
 import type { FreebConfig } from '../config/configuration';
 import { IMAGE_CONTENT_TYPES } from '../images/content-types';
-import { ALT_TEXT_MAX_LENGTH, CAPTION_MAX_LENGTH, COMMENT_MAX_LENGTH } from './limits';
+import {
+  ALT_TEXT_MAX_LENGTH,
+  CAPTION_MAX_LENGTH,
+  COMMENT_MAX_LENGTH,
+  MAX_PHOTOS_PER_POST,
+} from './limits';
 
 class UploadLimitsDto {
   @ApiProperty({ example: IMAGE_CONTENT_TYPES })
@@ -34,6 +39,10 @@ class PageLimitsDto {
 }
 
 export class MetaDto {
+  @ApiProperty({ example: MAX_PHOTOS_PER_POST, description: 'Most photos in one post' })
+  maxPhotosPerPost: number;
+  @ApiProperty({ example: IMAGE_CONTENT_TYPES, description: 'The types an upload may have' })
+  allowedContentTypes: string[];
   @ApiProperty({ type: UploadLimitsDto })
   upload: UploadLimitsDto;
   @ApiProperty({ type: TextLimitsDto })
@@ -50,6 +59,8 @@ export class MetaController {
   constructor(config: ConfigService<FreebConfig, true>) {
     const storage = config.get('storage', { infer: true });
     this.meta = {
+      maxPhotosPerPost: MAX_PHOTOS_PER_POST,
+      allowedContentTypes: IMAGE_CONTENT_TYPES,
       upload: {
         allowedContentTypes: IMAGE_CONTENT_TYPES,
         maxBytes: storage.maxUploadBytes,

@@ -1,6 +1,18 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Redirect,
+} from '@nestjs/common';
 import {
   ApiCreatedResponse,
+  ApiFoundResponse,
   ApiNoContentResponse,
   ApiOkResponse,
   ApiOperation,
@@ -23,9 +35,11 @@ export class PostsController {
   @Post('posts')
   @SignedIn()
   @ApiOperation({
-    summary: 'Publish an uploaded image as a post',
+    summary: 'Publish 1 to 20 uploaded photos as a post',
     description:
-      'The upload is checked in storage (size, magic bytes, dimensions); a file that fails is deleted and answered 422.',
+      'Each upload is checked in storage (size, magic bytes, dimensions); a file that fails is deleted and answered 422. ' +
+      'The post is `processing` (seen by its author alone) until every photo has its variants, then `published`; ' +
+      'a photo that cannot be processed makes it `failed`, with the reason.',
   })
   @ApiCreatedResponse({ type: PostDto })
   @ApiProblems(400, 401, 403, 404, 409, 422, 503)
@@ -72,9 +86,28 @@ export class PostsController {
     return this.posts.get(id, viewer);
   }
 
+  @Get('posts/:id/media/:mediaId/original')
+  @Redirect(undefined, 302)
+  @ApiOperation({
+    summary: 'Your photo as you uploaded it',
+    description:
+      'Redirects to a five-minute URL of the untouched original (metadata included). Its author only: 404 for anyone else, signed in or not.',
+  })
+  @ApiFoundResponse({ description: 'Location: the original' })
+  @ApiProblems(404)
+  original(
+    @Param('id') id: string,
+    @Param('mediaId') mediaId: string,
+    @Viewer() viewer?: Viewer,
+  ): Promise<{ url: string }> {
+    return this.posts.originalUrl(id, mediaId, viewer);
+  }
+
   @Patch('posts/:id')
   @SignedIn()
-  @ApiOperation({ summary: 'Edit the caption or alt text of your post' })
+  @ApiOperation({
+    summary: 'Edit the caption of your post, or the alt text of its first photo',
+  })
   @ApiOkResponse({ type: PostDto })
   @ApiProblems(400, 401, 403, 404)
   update(
@@ -88,7 +121,9 @@ export class PostsController {
   @Delete('posts/:id')
   @HttpCode(204)
   @SignedIn()
-  @ApiOperation({ summary: 'Delete your post; its image is removed from storage' })
+  @ApiOperation({
+    summary: 'Delete your post; its photos (originals and variants) are removed from storage',
+  })
   @ApiNoContentResponse()
   @ApiProblems(401, 403, 404)
   delete(@Viewer() viewer: Viewer, @Param('id') id: string): Promise<void> {

@@ -7,10 +7,14 @@ import { CommentsService } from './comments.service';
 import { Comment } from './entities/comment.entity';
 import { Like } from './entities/like.entity';
 import { Post } from './entities/post.entity';
+import { PostMedia } from './entities/post-media.entity';
 import { InteractionsController } from './interactions.controller';
 import { LikesRepository } from './likes.repository';
 import { LikesService } from './likes.service';
 import { MetaController } from './meta.controller';
+import { PostMediaRepository } from './post-media.repository';
+import { PostPresenter } from './post-presenter';
+import { PostPublisher } from './post-publisher';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
@@ -21,13 +25,16 @@ import { TimelineService } from './timeline/timeline.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Post, Like, Comment, TimelineEntry]),
+    TypeOrmModule.forFeature([Post, PostMedia, Like, Comment, TimelineEntry]),
     UsersModule,
     ImagesModule,
   ],
   controllers: [PostsController, InteractionsController, MetaController],
   providers: [
     PostsRepository,
+    PostMediaRepository,
+    PostPresenter,
+    PostPublisher,
     PostsService,
     LikesRepository,
     LikesService,

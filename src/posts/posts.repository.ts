@@ -33,6 +33,7 @@ export class PostsRepository {
       .createQueryBuilder('post')
       .select(['post.id', 'post.authorId', 'post.createdAt'])
       .where('post.authorId = :authorId', { authorId })
+      .andWhere('post.status = :published', { published: 'published' })
       .orderBy('post.createdAt', 'DESC')
       .addOrderBy('post.id', 'DESC')
       .limit(limit)
@@ -44,30 +45,71 @@ export class PostsRepository {
     const query = this.posts
       .createQueryBuilder('post')
       .select(['post.id', 'post.createdAt'])
-      .where('post.authorId IN (:...authorIds)', { authorIds });
+      .where('post.authorId IN (:...authorIds)', { authorIds })
+      .andWhere('post.status = :published', { published: 'published' });
     const rows = await keysetPage(query, 'post', page).getMany();
     return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
   }
 
-  /** Everyone's posts, newest first (index IDX_posts_created_at_id). */
+  /** Everyone's published posts, newest first (index IDX_posts_created_at_id). */
   findPublicPage(page: PageRequest): Promise<Post[]> {
-    return keysetPage(this.posts.createQueryBuilder('post'), 'post', page).getMany();
-  }
-
-  /** One author's posts, newest first (index IDX_posts_author_id_created_at_id). */
-  findAuthorPage(authorId: string, page: PageRequest): Promise<Post[]> {
     const query = this.posts
       .createQueryBuilder('post')
-      .where('post.authorId = :authorId', { authorId });
+      .where('post.status = :published', { published: 'published' });
     return keysetPage(query, 'post', page).getMany();
   }
 
-  async update(
-    id: string,
-    changes: Partial<Pick<Post, 'caption' | 'altText'>>,
-    at: Date,
-  ): Promise<void> {
+  /**
+   * One author's posts, newest first (index IDX_posts_author_id_created_at_id): published
+   * ones, and the others too when the author asks.
+   */
+  findAuthorPage(authorId: string, page: PageRequest, unpublishedToo: boolean): Promise<Post[]> {
+    const query = this.posts
+      .createQueryBuilder('post')
+      .where('post.authorId = :authorId', { authorId });
+    if (!unpublishedToo) query.andWhere('post.status = :published', { published: 'published' });
+    return keysetPage(query, 'post', page).getMany();
+  }
+
+  async update(id: string, changes: Partial<Pick<Post, 'caption'>>, at: Date): Promise<void> {
     await this.posts.update({ id }, { ...changes, updatedAt: at });
+  }
+
+  /**
+   * One photo of a processing post is ready: true when it was the last and the post became
+   * published by this call (the row lock orders photos finishing at once).
+   */
+  async photoReady(id: string, at: Date): Promise<boolean> {
+    await this.posts
+      .createQueryBuilder()
+      .update()
+      .set({ pendingPhotos: () => 'pending_photos - 1' })
+      .where('id = :id AND status = :processing AND pending_photos > 0', {
+        id,
+        processing: 'processing',
+      })
+      .execute();
+    const published = await this.posts
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'published', updatedAt: at })
+      .where('id = :id AND status = :processing AND pending_photos = 0', {
+        id,
+        processing: 'processing',
+      })
+      .execute();
+    return published.affected === 1;
+  }
+
+  /** A processing post whose photo cannot be processed fails, with the reason. */
+  async markFailed(id: string, failure: string, at: Date): Promise<boolean> {
+    const result = await this.posts
+      .createQueryBuilder()
+      .update()
+      .set({ status: 'failed', failure, updatedAt: at })
+      .where('id = :id AND status = :processing', { id, processing: 'processing' })
+      .execute();
+    return result.affected === 1;
   }
 
   async delete(id: string): Promise<void> {

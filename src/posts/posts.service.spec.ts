@@ -1,84 +1,100 @@
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
-import { ErrorCode } from '../common/errors/app-error';
+import { AppError, ErrorCode } from '../common/errors/app-error';
 import { DomainEvents } from '../common/events/domain-events';
-import type { ImageDto } from '../images/dto/upload.dto';
-import { ImagePresenter } from '../images/image-presenter';
 import { ImagesService } from '../images/images.service';
-import { UploadsService } from '../images/uploads.service';
-import type { UserSummaryDto } from '../users/dto/user.dto';
-import { ProfilesService } from '../users/profiles.service';
+import { UploadsService, type VerifiedUpload } from '../images/uploads.service';
 import { UsersService } from '../users/users.service';
+import type { PostDto } from './dto/post.dto';
 import { Post } from './entities/post.entity';
 import { CommentsRepository } from './comments.repository';
 import { LikesRepository } from './likes.repository';
+import { PostMedia } from './entities/post-media.entity';
+import { PostMediaRepository } from './post-media.repository';
+import { PostPresenter } from './post-presenter';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { TimelineService } from './timeline/timeline.service';
 
 const author = { id: 'author-id', username: 'ada.l', role: 'user' as const };
 const stranger = { id: 'stranger-id', username: 'grace.h', role: 'user' as const };
-const verified = { id: 'image-id', width: 3, height: 2 };
-const image: ImageDto = { url: '/img', width: 3, height: 2, contentType: 'image/png' };
-const summary: UserSummaryDto = { ...author, firstName: null, lastName: null, avatarUrl: null };
-const post = Object.assign(new Post(), {
-  id: 'post-id',
-  authorId: author.id,
-  imageId: verified.id,
-  caption: 'Dawn',
-  altText: null,
-  likeCount: 2,
-  commentCount: 1,
-  createdAt: new Date('2026-01-02T03:04:05.678Z'),
-  updatedAt: new Date('2026-01-02T03:04:05.678Z'),
+const verified = (id: string): VerifiedUpload => ({
+  id,
+  width: 3,
+  height: 2,
+  storageKey: `users/author-id/originals/${id}-abcd.png`,
+  uploadKey: `uploads/author-id/${id}.png`,
 });
+const post = (changes: Partial<Post> = {}) =>
+  Object.assign(new Post(), {
+    id: 'post-id',
+    authorId: author.id,
+    caption: 'Dawn',
+    status: 'published',
+    pendingPhotos: 0,
+    failure: null,
+    likeCount: 2,
+    commentCount: 1,
+    createdAt: new Date('2026-01-02T03:04:05.678Z'),
+    updatedAt: new Date('2026-01-02T03:04:05.678Z'),
+    ...changes,
+  });
+const media = (imageId: string, position: number): PostMedia =>
+  Object.assign(new PostMedia(), { postId: 'post-id', position, imageId, altText: null });
+const presented = { id: 'post-id' } as PostDto;
 
 describe('PostsService', () => {
   let tx: Transactions;
   let postsRepository: StrictMock<PostsRepository>;
-  let likesRepository: StrictMock<LikesRepository>;
+  let postMediaRepository: StrictMock<PostMediaRepository>;
   let uploads: StrictMock<UploadsService>;
   let images: StrictMock<ImagesService>;
   let users: StrictMock<UsersService>;
   let timeline: StrictMock<TimelineService>;
+  let presenter: StrictMock<PostPresenter>;
   let events: StrictMock<DomainEvents>;
   let sut: PostsService;
 
   beforeEach(() => {
     tx = transactions();
     postsRepository = strictMock<PostsRepository>({
-      findById: jest.fn().mockResolvedValue(post),
+      findById: jest.fn().mockResolvedValue(post()),
       insert: tx.inside(),
       update: tx.inside(),
       delete: tx.inside(),
-      findByIds: jest.fn().mockResolvedValue([post]),
+      findByIds: jest.fn().mockResolvedValue([post()]),
     });
-    likesRepository = strictMock<LikesRepository>({
-      likedAmong: jest.fn().mockResolvedValue(new Set([post.id])),
+    postMediaRepository = strictMock<PostMediaRepository>({
+      insertAll: tx.inside(),
+      updateAltText: tx.inside(),
+      findByPosts: jest.fn().mockResolvedValue([media('image-1', 0), media('image-2', 1)]),
     });
-    uploads = strictMock<UploadsService>({ verifyUpload: jest.fn().mockResolvedValue(verified) });
-    images = strictMock<ImagesService>({ attach: tx.inside(), discard: tx.inside() });
-    const imagePresenter = strictMock<ImagePresenter>({
-      describe: jest.fn().mockResolvedValue(new Map([[verified.id, image]])),
+    uploads = strictMock<UploadsService>({
+      verifyUpload: jest.fn((_owner: string, uploadId: string) =>
+        Promise.resolve(verified(uploadId)),
+      ),
+    });
+    images = strictMock<ImagesService>({
+      attach: tx.inside(),
+      discard: tx.inside(),
+      abandon: jest.fn().mockResolvedValue(undefined),
+      originalUrl: jest.fn().mockResolvedValue('https://storage/original'),
     });
     users = strictMock<UsersService>({ adjustPostCount: tx.inside() });
-    const profiles = strictMock<ProfilesService>({
-      summaries: jest.fn().mockResolvedValue(new Map([[author.id, summary]])),
-      existingUsernames: jest.fn().mockResolvedValue(new Set()),
-    });
-    events = strictMock<DomainEvents>({ emit: tx.inside() });
     timeline = strictMock<TimelineService>({
-      homePage: jest.fn().mockResolvedValue([{ id: post.id, createdAt: post.createdAt }]),
+      homePage: jest.fn().mockResolvedValue([{ id: 'post-id', createdAt: post().createdAt }]),
     });
+    presenter = strictMock<PostPresenter>({ present: jest.fn().mockResolvedValue([presented]) });
+    events = strictMock<DomainEvents>({ emit: tx.inside() });
     sut = new PostsService(
       postsRepository,
-      likesRepository,
+      strictMock<LikesRepository>({}),
       strictMock<CommentsRepository>({}),
+      postMediaRepository,
       uploads,
       images,
-      imagePresenter,
+      presenter,
       users,
-      profiles,
       timeline,
       tx.db,
       events,
@@ -86,105 +102,154 @@ describe('PostsService', () => {
   });
 
   describe('create', () => {
-    it('verifies the upload first, then attaches it, inserts the post and counts it in one transaction', async () => {
-      const created = await sut.create(author, { uploadId: 'upload-id', caption: 'Dawn' });
-      expect(uploads.verifyUpload).toHaveBeenCalledWith(author.id, 'upload-id', 'uploadId');
-      expect(images.attach).toHaveBeenCalledWith(verified);
-      expect(postsRepository.insert).toHaveBeenCalledWith(
-        expect.objectContaining({ authorId: author.id, imageId: verified.id, caption: 'Dawn' }),
-      );
-      expect(users.adjustPostCount).toHaveBeenCalledWith(author.id, 1);
-      expect(events.emit).toHaveBeenCalledWith('post.published', {
-        postId: created.id,
-        authorId: author.id,
+    it('verifies every upload, then attaches them in order and inserts a processing post in one transaction, uncounted', async () => {
+      await sut.create(author, {
+        media: [{ uploadId: 'image-1', altText: 'First' }, { uploadId: 'image-2' }],
+        caption: 'Dawn',
       });
-      expect(created).toEqual(
-        expect.objectContaining({ author: summary, caption: 'Dawn', likeCount: 0 }),
+      expect(uploads.verifyUpload).toHaveBeenCalledWith(author.id, 'image-1', 'media[0].uploadId');
+      expect(uploads.verifyUpload).toHaveBeenCalledWith(author.id, 'image-2', 'media[1].uploadId');
+      expect(postsRepository.insert).toHaveBeenCalledWith(
+        expect.objectContaining({ authorId: author.id, status: 'processing', pendingPhotos: 2 }),
       );
+      expect(images.attach).toHaveBeenCalledWith(verified('image-1'), 'post');
+      expect(images.attach).toHaveBeenCalledWith(verified('image-2'), 'post');
+      expect(postMediaRepository.insertAll).toHaveBeenCalledWith([
+        expect.objectContaining({ position: 0, imageId: 'image-1', altText: 'First' }),
+        expect.objectContaining({ position: 1, imageId: 'image-2', altText: null }),
+      ]);
+      expect(users.adjustPostCount).not.toHaveBeenCalled();
+      expect(images.abandon).not.toHaveBeenCalled();
     });
 
-    it('opens no transaction when the upload is refused', async () => {
-      uploads.verifyUpload.mockRejectedValue(new Error('refused'));
-      await expect(sut.create(author, { uploadId: 'upload-id' })).rejects.toThrow('refused');
+    it('takes the older single uploadId as one photo', async () => {
+      await sut.create(author, { uploadId: 'image-1', altText: 'Alt' });
+      expect(uploads.verifyUpload).toHaveBeenCalledWith(author.id, 'image-1', 'uploadId');
+      expect(postMediaRepository.insertAll).toHaveBeenCalledWith([
+        expect.objectContaining({ position: 0, imageId: 'image-1', altText: 'Alt' }),
+      ]);
+    });
+
+    it.each([
+      ['neither form', {}],
+      ['both forms', { media: [{ uploadId: 'image-1' }], uploadId: 'image-2' }],
+      ['the same upload twice', { media: [{ uploadId: 'image-1' }, { uploadId: 'image-1' }] }],
+    ])('refuses %s with a 400 before touching storage', async (_case, dto) => {
+      expect((await errorOf(sut.create(author, dto))).code).toBe(ErrorCode.Validation);
+      expect(uploads.verifyUpload).not.toHaveBeenCalled();
+    });
+
+    it('opens no transaction when an upload is refused, and drops the copies of the others', async () => {
+      uploads.verifyUpload.mockImplementation((_owner: string, uploadId: string) =>
+        uploadId === 'image-2'
+          ? Promise.reject(new AppError(ErrorCode.Unprocessable, 'bad'))
+          : Promise.resolve(verified(uploadId)),
+      );
+      const dto = { media: [{ uploadId: 'image-1' }, { uploadId: 'image-2' }] };
+      expect((await errorOf(sut.create(author, dto))).code).toBe(ErrorCode.Unprocessable);
       expect(tx.db.run).not.toHaveBeenCalled();
+      expect(images.abandon).toHaveBeenCalledWith([verified('image-1').storageKey]);
+    });
+
+    it('drops the verified copies when the transaction fails', async () => {
+      images.attach.mockRejectedValue(new AppError(ErrorCode.Conflict, 'used'));
+      expect((await errorOf(sut.create(author, { uploadId: 'image-1' }))).code).toBe(
+        ErrorCode.Conflict,
+      );
+      expect(images.abandon).toHaveBeenCalledWith([verified('image-1').storageKey]);
     });
   });
 
-  it('presents a post with the signed-in viewer’s like, and null for nobody', async () => {
-    expect((await sut.get(post.id, author)).viewer).toEqual({ liked: true });
-    expect(likesRepository.likedAmong).toHaveBeenCalledWith(author.id, [post.id]);
-    expect(await sut.get(post.id)).toEqual({
-      id: post.id,
-      author: summary,
-      image: { ...image, altText: null },
-      caption: 'Dawn',
-      tags: [],
-      mentions: [],
-      createdAt: '2026-01-02T03:04:05.678Z',
-      likeCount: 2,
-      commentCount: 1,
-      viewer: null,
-    });
-  });
+  describe('a post not published yet', () => {
+    beforeEach(() => postsRepository.findById.mockResolvedValue(post({ status: 'processing' })));
 
-  it('is 404 for an unknown post', async () => {
-    postsRepository.findById.mockResolvedValue(null);
-    expect((await errorOf(sut.get('missing'))).code).toBe(ErrorCode.NotFound);
+    it('is shown to its author', async () => {
+      await expect(sut.get('post-id', author)).resolves.toBe(presented);
+    });
+
+    it.each([
+      ['another user', stranger],
+      ['nobody signed in', undefined],
+    ])('is 404 for %s', async (_who, viewer) => {
+      expect((await errorOf(sut.get('post-id', viewer))).code).toBe(ErrorCode.NotFound);
+    });
   });
 
   it('builds the home feed from the viewer’s timeline, in its order', async () => {
-    const page = await sut.homeFeed(author, {});
+    await sut.homeFeed(author, {});
     expect(timeline.homePage).toHaveBeenCalledWith(
       author.id,
       expect.objectContaining({ limit: expect.any(Number) }),
     );
-    expect(postsRepository.findByIds).toHaveBeenCalledWith([post.id]);
-    expect(page.items.map((item) => item.id)).toEqual([post.id]);
+    expect(postsRepository.findByIds).toHaveBeenCalledWith(['post-id']);
+    expect(presenter.present).toHaveBeenCalledWith([post()], author);
+  });
+
+  describe('the original of a photo', () => {
+    it('is a URL for the author', async () => {
+      await expect(sut.originalUrl('post-id', 'image-2', author)).resolves.toEqual({
+        url: 'https://storage/original',
+      });
+      expect(images.originalUrl).toHaveBeenCalledWith('image-2');
+    });
+
+    it.each([
+      ['another user', stranger, 'image-1'],
+      ['nobody signed in', undefined, 'image-1'],
+      ['a photo of another post', author, 'image-9'],
+    ])('is 404 for %s', async (_who, viewer, mediaId) => {
+      expect((await errorOf(sut.originalUrl('post-id', mediaId, viewer))).code).toBe(
+        ErrorCode.NotFound,
+      );
+      expect(images.originalUrl).not.toHaveBeenCalled();
+    });
   });
 
   describe('update and delete', () => {
     it.each([
-      ['update', () => sut.update(stranger, post.id, { caption: 'Mine now' })],
-      ['delete', () => sut.delete(stranger, post.id)],
+      ['update', () => sut.update(stranger, 'post-id', { caption: 'Mine now' })],
+      ['delete', () => sut.delete(stranger, 'post-id')],
     ])('refuse to %s another author’s post with a 403, changing nothing', async (_action, act) => {
       expect((await errorOf(act())).code).toBe(ErrorCode.Forbidden);
-      expect(postsRepository.update).not.toHaveBeenCalled();
       expect(tx.db.run).not.toHaveBeenCalled();
     });
 
-    it('updates only the fields given', async () => {
-      await sut.update(author, post.id, { altText: 'A red sky' });
-      expect(postsRepository.update).toHaveBeenCalledWith(
-        post.id,
-        { altText: 'A red sky' },
-        expect.any(Date),
-      );
-      expect(events.emit).not.toHaveBeenCalled();
+    it('puts the older altText on the first photo', async () => {
+      await sut.update(author, 'post-id', { altText: 'A red sky' });
+      expect(postMediaRepository.updateAltText).toHaveBeenCalledWith('post-id', 0, 'A red sky');
+      expect(postsRepository.update).not.toHaveBeenCalled();
     });
 
     it('tells of a caption edit in the transaction of the change', async () => {
-      await sut.update(author, post.id, { caption: 'Dusk #red' });
+      await sut.update(author, 'post-id', { caption: 'Dusk #red' });
       expect(postsRepository.update).toHaveBeenCalledWith(
-        post.id,
+        'post-id',
         { caption: 'Dusk #red' },
         expect.any(Date),
       );
       expect(events.emit).toHaveBeenCalledWith('post.updated', {
-        postId: post.id,
+        postId: 'post-id',
         authorId: author.id,
       });
     });
 
-    it('deletes the post, discards its image and uncounts it in one transaction', async () => {
-      await sut.delete(author, post.id);
-      expect(tx.db.lockExisting).toHaveBeenCalledWith(Post, [post.id]);
-      expect(postsRepository.delete).toHaveBeenCalledWith(post.id);
-      expect(images.discard).toHaveBeenCalledWith([verified.id]);
+    it('deletes the post, discards every photo and uncounts it in one transaction', async () => {
+      await sut.delete(author, 'post-id');
+      expect(tx.db.lockExisting).toHaveBeenCalledWith(Post, ['post-id']);
+      expect(postsRepository.delete).toHaveBeenCalledWith('post-id');
+      expect(images.discard).toHaveBeenCalledWith(['image-1', 'image-2']);
       expect(users.adjustPostCount).toHaveBeenCalledWith(author.id, -1);
       expect(events.emit).toHaveBeenCalledWith('post.deleted', {
-        postId: post.id,
+        postId: 'post-id',
         authorId: author.id,
       });
+    });
+
+    it('uncounts nothing when the deleted post was never published', async () => {
+      postsRepository.findById.mockResolvedValue(post({ status: 'failed' }));
+      await sut.delete(author, 'post-id');
+      expect(images.discard).toHaveBeenCalledWith(['image-1', 'image-2']);
+      expect(users.adjustPostCount).not.toHaveBeenCalled();
     });
   });
 });

@@ -1,15 +1,12 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { forbidden, notFound } from '../common/errors/app-error';
+import { forbidden, invalid, notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
-import type { Viewer } from '../common/http/viewer.decorator';
 import { DomainEvents } from '../common/events/domain-events';
-import { mentionsIn, tagsIn } from '../common/text/caption-parser';
+import type { Viewer } from '../common/http/viewer.decorator';
 import { TransactionHost } from '../database/transaction-host';
-import { ImagePresenter } from '../images/image-presenter';
 import { ImagesService } from '../images/images.service';
-import { UploadsService } from '../images/uploads.service';
-import { ProfilesService } from '../users/profiles.service';
+import { UploadsService, type VerifiedUpload } from '../images/uploads.service';
 import { UsersService } from '../users/users.service';
 import { CreatePostDto } from './dto/create-post.dto';
 import { PostDto } from './dto/post.dto';
@@ -18,8 +15,17 @@ import { Post } from './entities/post.entity';
 import { CommentsRepository } from './comments.repository';
 import type { Engagement } from './engagement';
 import { LikesRepository } from './likes.repository';
+import { PostMediaRepository } from './post-media.repository';
+import { PostPresenter } from './post-presenter';
 import { PostsRepository } from './posts.repository';
 import { TimelineService } from './timeline/timeline.service';
+
+/** A photo of a new post, and the field its errors name. */
+interface NewPhoto {
+  uploadId: string;
+  altText: string | null;
+  field: string;
+}
 
 @Injectable()
 export class PostsService implements OnModuleInit {
@@ -27,11 +33,11 @@ export class PostsService implements OnModuleInit {
     private readonly postsRepository: PostsRepository,
     private readonly likesRepository: LikesRepository,
     private readonly commentsRepository: CommentsRepository,
+    private readonly postMediaRepository: PostMediaRepository,
     private readonly uploads: UploadsService,
     private readonly images: ImagesService,
-    private readonly imagePresenter: ImagePresenter,
+    private readonly presenter: PostPresenter,
     private readonly users: UsersService,
-    private readonly profiles: ProfilesService,
     private readonly timeline: TimelineService,
     private readonly db: TransactionHost,
     private readonly events: DomainEvents,
@@ -41,33 +47,32 @@ export class PostsService implements OnModuleInit {
     this.users.onAccountDeletion((userId) => this.postsRepository.removeAllOf(userId));
   }
 
-  /** Verifies the upload in storage first, then attaches it and creates the post in one transaction. */
+  /**
+   * Verifies every upload in storage first (each is copied to a key of its own and checked),
+   * then attaches them and creates the post in one transaction. The post is `processing` until
+   * a job has made every photo's variants.
+   */
   async create(viewer: Viewer, dto: CreatePostDto): Promise<PostDto> {
-    const image = await this.uploads.verifyUpload(viewer.id, dto.uploadId, 'uploadId');
-    const now = new Date();
-    const post = Object.assign(new Post(), {
-      id: newId(),
-      authorId: viewer.id,
-      imageId: image.id,
-      caption: dto.caption ?? null,
-      altText: dto.altText ?? null,
-      likeCount: 0,
-      commentCount: 0,
-      createdAt: now,
-      updatedAt: now,
-    });
-    await this.db.run(async () => {
-      await this.images.attach(image);
-      await this.postsRepository.insert(post);
-      await this.users.adjustPostCount(viewer.id, 1);
-      // Nothing to process yet: the post is published as it is created.
-      await this.events.emit('post.published', { postId: post.id, authorId: viewer.id });
-    });
-    return this.presentOne(post, viewer);
+    const photos = photosOf(dto);
+    const settled = await Promise.allSettled(
+      photos.map((photo) => this.uploads.verifyUpload(viewer.id, photo.uploadId, photo.field)),
+    );
+    const verified = settled.flatMap((result) =>
+      result.status === 'fulfilled' ? [result.value] : [],
+    );
+    const refused = settled.find((result) => result.status === 'rejected');
+    if (refused) {
+      await this.images.abandon(verified.map((upload) => upload.storageKey));
+      throw refused.reason;
+    }
+    const post = newPost(viewer.id, dto.caption ?? null, photos.length);
+    await this.attachAll(post, verified, photos);
+    const [presented] = await this.presenter.present([post], viewer);
+    return presented;
   }
 
   async get(id: string, viewer?: Viewer): Promise<PostDto> {
-    return this.presentOne(await this.findOrFail(id), viewer);
+    return this.presentOne(await this.findOrFail(id, viewer), viewer);
   }
 
   async publicFeed(query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
@@ -75,11 +80,12 @@ export class PostsService implements OnModuleInit {
     return this.presentPage(await this.postsRepository.findPublicPage(page), page.limit, viewer);
   }
 
+  /** Published posts; the author also sees their posts still processing or failed. */
   async byUser(username: string, query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
     const page = pageRequest(query);
     const author = await this.users.findByUsernameOrFail(username);
     return this.presentPage(
-      await this.postsRepository.findAuthorPage(author.id, page),
+      await this.postsRepository.findAuthorPage(author.id, page, viewer?.id === author.id),
       page.limit,
       viewer,
     );
@@ -109,8 +115,11 @@ export class PostsService implements OnModuleInit {
     const rows = new Map(
       (await this.postsRepository.findByIds(ids)).map((post) => [post.id, post]),
     );
-    return this.present(
-      ids.flatMap((id) => rows.get(id) ?? []),
+    return this.presenter.present(
+      ids.flatMap((id) => {
+        const post = rows.get(id);
+        return post?.status === 'published' ? [post] : [];
+      }),
       viewer,
     );
   }
@@ -118,8 +127,10 @@ export class PostsService implements OnModuleInit {
   /** A small image of each of these posts (for notifications), in two queries; gone posts are absent. */
   async thumbnails(ids: string[]): Promise<Map<string, string | null>> {
     const posts = await this.postsRepository.findByIds([...new Set(ids)]);
-    const images = await this.imagePresenter.describe(posts.map((post) => post.imageId));
-    return new Map(posts.map((post) => [post.id, images.get(post.imageId)?.url ?? null]));
+    const presented = await this.presenter.present(posts);
+    return new Map(
+      presented.map((post) => [post.id, post.image.variants[0]?.url ?? (post.image.url || null)]),
+    );
   }
 
   /** Likes and comments since then (at most `limit` of each, the newest), for explore's ranking. */
@@ -147,29 +158,33 @@ export class PostsService implements OnModuleInit {
       : null;
   }
 
-  /** For the likes and comments services: the post, or a 404. */
-  async findOrFail(id: string): Promise<Post> {
+  /** The post if this viewer may see it (a post not yet published only its author), or a 404. */
+  async findOrFail(id: string, viewer?: Viewer): Promise<Post> {
     const post = await this.postsRepository.findById(id);
-    if (!post) throw notFound('Post');
+    if (!post || (post.status !== 'published' && post.authorId !== viewer?.id)) {
+      throw notFound('Post');
+    }
     return post;
   }
 
+  /** `altText` alone (older clients) is the first photo's. */
   async update(viewer: Viewer, id: string, dto: UpdatePostDto): Promise<PostDto> {
     const post = await this.findOwnOrFail(viewer, id);
-    const changes: Partial<Pick<Post, 'caption' | 'altText'>> = {};
-    if (dto.caption !== undefined) changes.caption = dto.caption;
-    if (dto.altText !== undefined) changes.altText = dto.altText;
-    if (Object.keys(changes).length > 0) {
+    const captionChanged = dto.caption !== undefined;
+    if (captionChanged || dto.altText !== undefined) {
       await this.db.run(async () => {
-        await this.postsRepository.update(post.id, changes, new Date());
-        if (changes.caption !== undefined)
+        if (dto.caption !== undefined)
+          await this.postsRepository.update(post.id, { caption: dto.caption }, new Date());
+        if (dto.altText !== undefined)
+          await this.postMediaRepository.updateAltText(post.id, 0, dto.altText);
+        if (captionChanged)
           await this.events.emit('post.updated', { postId: post.id, authorId: post.authorId });
       });
     }
     return this.get(post.id, viewer);
   }
 
-  /** The row and its image go in one transaction; the object follows through the outbox. */
+  /** The row and its photos go in one transaction; the objects follow through the outbox. */
   async delete(viewer: Viewer, id: string): Promise<void> {
     await this.remove(await this.findOwnOrFail(viewer, id));
   }
@@ -184,61 +199,106 @@ export class PostsService implements OnModuleInit {
     await this.db.run(async () => {
       // A second delete racing the first finds nothing to do (and moves no counter twice).
       if (!(await this.db.lockExisting(Post, [post.id])).has(post.id)) throw notFound('Post');
+      const media = await this.postMediaRepository.findByPosts([post.id]);
+      const current = await this.postsRepository.findById(post.id);
+      if (!current) return;
       await this.postsRepository.delete(post.id);
-      await this.images.discard([post.imageId]);
-      await this.users.adjustPostCount(post.authorId, -1);
+      await this.images.discard(media.map((item) => item.imageId));
+      if (current.status === 'published') await this.users.adjustPostCount(post.authorId, -1);
       await this.events.emit('post.deleted', { postId: post.id, authorId: post.authorId });
     });
   }
 
+  /** A short-lived URL of a photo's untouched original: its author only, 404 for anyone else. */
+  async originalUrl(postId: string, mediaId: string, viewer?: Viewer): Promise<{ url: string }> {
+    const post = await this.postsRepository.findById(postId);
+    if (!post || !viewer || post.authorId !== viewer.id) throw notFound('Photo');
+    const media = await this.postMediaRepository.findByPosts([post.id]);
+    const url = media.some((item) => item.imageId === mediaId)
+      ? await this.images.originalUrl(mediaId)
+      : null;
+    if (!url) throw notFound('Photo');
+    return { url };
+  }
+
+  private async attachAll(post: Post, verified: VerifiedUpload[], photos: NewPhoto[]) {
+    try {
+      await this.db.run(async () => {
+        await this.postsRepository.insert(post);
+        for (const upload of verified) await this.images.attach(upload, 'post');
+        await this.postMediaRepository.insertAll(
+          photos.map((photo, position) => ({
+            postId: post.id,
+            position,
+            imageId: photo.uploadId,
+            altText: photo.altText,
+          })),
+        );
+      });
+    } catch (error) {
+      await this.images.abandon(verified.map((upload) => upload.storageKey));
+      throw error;
+    }
+  }
+
   private async findOwnOrFail(viewer: Viewer, id: string): Promise<Post> {
-    const post = await this.findOrFail(id);
+    const post = await this.findOrFail(id, viewer);
     if (post.authorId !== viewer.id)
       throw forbidden('Only the author can change or delete this post.');
     return post;
   }
 
   private async presentOne(post: Post, viewer?: Viewer): Promise<PostDto> {
-    const [presented] = await this.present([post], viewer);
+    const [presented] = await this.presenter.present([post], viewer);
     if (!presented) throw notFound('Post');
     return presented;
   }
 
   private async presentPage(rows: Post[], limit: number, viewer?: Viewer): Promise<Page<PostDto>> {
     const page = toPage(rows, limit, (visible) => visible);
-    return { items: await this.present(page.items, viewer), nextCursor: page.nextCursor };
+    return { items: await this.presenter.present(page.items, viewer), nextCursor: page.nextCursor };
   }
+}
 
-  /**
-   * A fixed number of queries for any number of posts: their images, their authors (and the
-   * authors' avatars), and which of them the viewer likes. Counts are columns of the posts.
-   */
-  private async present(posts: Post[], viewer?: Viewer): Promise<PostDto[]> {
-    const ids = posts.map((post) => post.id);
-    const [images, authors, liked, mentionable] = await Promise.all([
-      this.imagePresenter.describe(posts.map((post) => post.imageId)),
-      this.profiles.summaries(posts.map((post) => post.authorId)),
-      viewer ? this.likesRepository.likedAmong(viewer.id, ids) : Promise.resolve(undefined),
-      this.profiles.existingUsernames(posts.flatMap((post) => mentionsIn(post.caption))),
-    ]);
-    return posts.flatMap((post) => {
-      const image = images.get(post.imageId);
-      const author = authors.get(post.authorId);
-      if (!image || !author) return [];
-      return [
-        {
-          id: post.id,
-          author,
-          image: { ...image, altText: post.altText },
-          caption: post.caption,
-          tags: tagsIn(post.caption),
-          mentions: mentionsIn(post.caption).filter((name) => mentionable.has(name)),
-          createdAt: post.createdAt.toISOString(),
-          likeCount: post.likeCount,
-          commentCount: post.commentCount,
-          viewer: liked ? { liked: liked.has(post.id) } : null,
-        },
-      ];
-    });
+/** `media`, or the older single `uploadId` with its `altText`: one of the two, no repeats. */
+function photosOf(dto: CreatePostDto): NewPhoto[] {
+  if (dto.media && (dto.uploadId !== undefined || dto.altText !== undefined)) {
+    throw invalid([{ field: 'media', message: 'send media, or uploadId and altText, not both' }]);
   }
+  const photos: NewPhoto[] = dto.media
+    ? dto.media.map((item, index) => ({
+        uploadId: item.uploadId,
+        altText: item.altText ?? null,
+        field: `media[${index}].uploadId`,
+      }))
+    : dto.uploadId
+      ? [{ uploadId: dto.uploadId, altText: dto.altText ?? null, field: 'uploadId' }]
+      : [];
+  if (photos.length === 0) {
+    throw invalid([{ field: 'media', message: 'media must hold at least one photo' }]);
+  }
+  const seen = new Set<string>();
+  for (const photo of photos) {
+    if (seen.has(photo.uploadId)) {
+      throw invalid([{ field: photo.field, message: 'each upload can appear once' }]);
+    }
+    seen.add(photo.uploadId);
+  }
+  return photos;
+}
+
+function newPost(authorId: string, caption: string | null, photos: number): Post {
+  const now = new Date();
+  return Object.assign(new Post(), {
+    id: newId(),
+    authorId,
+    caption,
+    status: 'processing',
+    pendingPhotos: photos,
+    failure: null,
+    likeCount: 0,
+    commentCount: 0,
+    createdAt: now,
+    updatedAt: now,
+  });
 }

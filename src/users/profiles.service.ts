@@ -99,13 +99,13 @@ export class ProfilesService {
   }
 
   private async summarize(users: User[]): Promise<Map<string, UserSummaryDto>> {
-    const avatars = await this.imagePresenter.describe(
+    const avatars = await this.imagePresenter.avatarUrls(
       users.flatMap((user) => (user.avatarImageId ? [user.avatarImageId] : [])),
     );
     return new Map(
       users.map((user) => [
         user.id,
-        UserSummaryDto.from(user, avatars.get(user.avatarImageId ?? '')?.url ?? null),
+        UserSummaryDto.from(user, avatars.get(user.avatarImageId ?? '') ?? null),
       ]),
     );
   }
@@ -125,25 +125,30 @@ export class ProfilesService {
     const avatar = changes.avatarUploadId
       ? await this.uploads.verifyUpload(viewer.id, changes.avatarUploadId, 'avatarUploadId')
       : undefined;
-    await this.db.run(async () => {
-      // The old avatar is read under the row lock: two changes at once must not both see
-      // the same old one (the first one's new avatar would be left attached to nothing).
-      await this.db.lockRows(User, [viewer.id]);
-      const replaced = avatar ? (await this.users.findByIdOrGone(viewer.id)).avatarImageId : null;
-      if (avatar) {
-        await this.images.attach(avatar);
-        fields.avatarImageId = avatar.id;
-      }
-      if (Object.keys(fields).length > 0)
-        await this.usersRepository.updateProfile(viewer.id, fields, new Date());
-      if (replaced) await this.images.discard([replaced]);
-    });
+    try {
+      await this.db.run(async () => {
+        // The old avatar is read under the row lock: two changes at once must not both see
+        // the same old one (the first one's new avatar would be left attached to nothing).
+        await this.db.lockRows(User, [viewer.id]);
+        const replaced = avatar ? (await this.users.findByIdOrGone(viewer.id)).avatarImageId : null;
+        if (avatar) {
+          await this.images.attach(avatar, 'avatar');
+          fields.avatarImageId = avatar.id;
+        }
+        if (Object.keys(fields).length > 0)
+          await this.usersRepository.updateProfile(viewer.id, fields, new Date());
+        if (replaced) await this.images.discard([replaced]);
+      });
+    } catch (error) {
+      if (avatar) await this.images.abandon([avatar.storageKey]);
+      throw error;
+    }
     return this.ownAccount(viewer);
   }
 
   private async avatarUrlOf(user: User): Promise<string | null> {
     if (!user.avatarImageId) return null;
-    const avatars = await this.imagePresenter.describe([user.avatarImageId]);
-    return avatars.get(user.avatarImageId)?.url ?? null;
+    const avatars = await this.imagePresenter.avatarUrls([user.avatarImageId]);
+    return avatars.get(user.avatarImageId) ?? null;
   }
 }

@@ -48,13 +48,13 @@ export function put(
   return fetch(absolute(t, upload.url), { method: 'PUT', headers, body: new Uint8Array(body) });
 }
 
-/** The whole client flow: intent, PUT to storage, post. Returns the created post. */
-export async function publish(
+/** The client flow: intent, PUT to storage, post. Returns the post as created (processing). */
+export async function postPhoto(
   t: TestApp,
   agent: Agent,
   fields: Record<string, unknown> = {},
   contentType: keyof typeof FIXTURES = 'image/png',
-) {
+): Promise<PublishedPost> {
   const bytes = fixture(FIXTURES[contentType].file);
   const upload = await requestUpload(agent, contentType, bytes.length);
   const stored = await put(t, upload, bytes);
@@ -63,11 +63,56 @@ export async function publish(
     .post('/api/posts')
     .send({ uploadId: upload.uploadId, ...fields })
     .expect(201);
-  return res.body as {
-    id: string;
-    createdAt: string;
-    image: { url: string; width: number; height: number; contentType: string };
-  };
+  return res.body as PublishedPost;
+}
+
+/** The whole client flow, until the post is processed. Returns the post as its author sees it. */
+export async function publish(
+  t: TestApp,
+  agent: Agent,
+  fields: Record<string, unknown> = {},
+  contentType: keyof typeof FIXTURES = 'image/png',
+): Promise<PublishedPost> {
+  const created = await postPhoto(t, agent, fields, contentType);
+  const post = await untilProcessed(agent, created.id);
+  expect(post.status).toBe('published');
+  return post;
+}
+
+export interface PostedPhoto {
+  id: string;
+  status: string;
+  url: string;
+  width: number;
+  height: number;
+  altText: string | null;
+  placeholder: string | null;
+  color: string | null;
+  variants: Array<{ width: number; height: number; contentType: string; url: string }>;
+}
+
+export interface PublishedPost {
+  id: string;
+  status: string;
+  failure?: string;
+  createdAt: string;
+  media: PostedPhoto[];
+  image: PostedPhoto;
+}
+
+/** The post as its author sees it once processing is over (published or failed). */
+export async function untilProcessed(
+  agent: Agent,
+  postId: string,
+  timeoutMs = 30_000,
+): Promise<PublishedPost> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await agent.get(`/api/posts/${postId}`).expect(200);
+    if (res.body.status !== 'processing') return res.body as PublishedPost;
+    if (Date.now() > deadline) throw new Error(`post ${postId} still processing`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /** The storage key inside an upload or image URL of either adapter. */

@@ -4,6 +4,8 @@
  * transaction that made it (see DomainEvents).
  */
 export interface DomainEventMap {
+  /** An image's processing finished: its variants are ready, or `failure` says why not. */
+  'image.processed': { imageId: string; ownerId: string; failure?: string };
   /** A post became visible in feeds (published, or created when there is no processing). */
   'post.published': { postId: string; authorId: string };
   /** A post's caption (or other content) was edited. */

@@ -24,17 +24,3 @@ export class UploadDto {
   @ApiProperty({ type: String, format: 'date-time' })
   expiresAt: string;
 }
-
-/** An image as clients see it in posts. */
-export class ImageDto {
-  @ApiProperty({
-    description: 'Short-lived signed URL, or a CDN URL when PUBLIC_IMAGE_BASE_URL is set',
-  })
-  url: string;
-  @ApiProperty()
-  width: number;
-  @ApiProperty()
-  height: number;
-  @ApiProperty({ example: 'image/jpeg' })
-  contentType: string;
-}

@@ -1,10 +1,20 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 export type ImageStatus = 'pending' | 'attached';
+export type ImagePurpose = 'post' | 'avatar';
+export type ProcessingState = 'processing' | 'ready' | 'failed';
+
+/** One stored WebP variant (DESIGN.md "Shapes"); its key is `users/<owner>/variants/…`. */
+export interface StoredVariant {
+  width: number;
+  height: number;
+  key: string;
+}
 
 /**
- * An upload intent (`pending`: a signed URL was handed out, nothing is verified) that becomes
- * a verified image (`attached`: checked and in use by a post or an avatar).
+ * An upload intent (`pending`: a signed URL was handed out for `uploads/…`, nothing is
+ * verified) that becomes a verified image (`attached`: copied to a key no URL was issued for,
+ * checked, and in use by a post or an avatar), then processed into variants.
  */
 @Entity('images')
 @Index('IDX_images_status_expires_at', ['status', 'expiresAt'])
@@ -35,6 +45,30 @@ export class Image {
 
   @Column({ type: 'varchar', length: 16 })
   status: ImageStatus;
+
+  /** What the attached image is for: the shape of its variants. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  purpose: ImagePurpose | null;
+
+  /** Null while an intent; `processing` from attachment until its variants exist. */
+  @Column({ type: 'varchar', length: 16, nullable: true })
+  processing: ProcessingState | null;
+
+  /** The variants, widest first (JSON). */
+  @Column({ type: 'simple-json', nullable: true })
+  variants: StoredVariant[] | null;
+
+  /** ThumbHash, base64. */
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  placeholder: string | null;
+
+  /** Dominant colour, `#rrggbb`. */
+  @Column({ type: 'varchar', length: 7, nullable: true })
+  color: string | null;
+
+  /** Why processing failed, for the owner. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  failure: string | null;
 
   /** When an unused intent lapses; null once attached. */
   @Column({ name: 'expires_at', type: 'datetime', precision: 3, nullable: true })

@@ -1,5 +1,15 @@
 import { createWriteStream } from 'node:fs';
-import { mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import {
+  copyFile,
+  mkdir,
+  open,
+  readFile,
+  readdir,
+  rename,
+  rm,
+  stat,
+  writeFile,
+} from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
@@ -80,9 +90,42 @@ export class LocalStorage extends ObjectStorage {
     }
   }
 
-  /** Local objects have no lifecycle rules: the app's own sweep is the only clean-up. */
-  markKept(): Promise<void> {
-    return Promise.resolve();
+  read(key: string): Promise<Buffer> {
+    return readFile(this.pathOf(key));
+  }
+
+  async put(key: string, body: Buffer): Promise<void> {
+    const path = this.pathOf(key);
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.part-${randomBytes(6).toString('hex')}`;
+    await writeFile(partial, body, { mode: 0o600 });
+    await rename(partial, path);
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    const path = this.pathOf(to);
+    await mkdir(dirname(path), { recursive: true });
+    const partial = `${path}.part-${randomBytes(6).toString('hex')}`;
+    await copyFile(this.pathOf(from), partial);
+    await rename(partial, path);
+  }
+
+  async listWrittenBefore(prefix: string, before: Date, limit: number): Promise<string[]> {
+    let entries: string[];
+    try {
+      entries = await readdir(join(this.root, prefix), { recursive: true });
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      throw error;
+    }
+    const keys: string[] = [];
+    for (const entry of entries) {
+      const key = `${prefix.replace(/\/$/, '')}/${entry}`;
+      if (keys.length >= limit || !LocalStorage.isValidKey(key)) continue;
+      const info = await stat(this.pathOf(key)).catch(() => null);
+      if (info?.isFile() && info.mtime < before) keys.push(key);
+    }
+    return keys;
   }
 
   async delete(key: string): Promise<void> {

@@ -57,11 +57,20 @@ export abstract class ObjectStorage {
   /** The first `length` bytes (fewer when the object is shorter). */
   abstract readStart(key: string, length: number): Promise<Buffer>;
 
+  /** The whole object. */
+  abstract read(key: string): Promise<Buffer>;
+
+  /** Writes an object the app made (a variant). */
+  abstract put(key: string, body: Buffer, contentType: string): Promise<void>;
+
   /**
-   * Marks a verified object as kept, so the storage's own clean-up of abandoned uploads
-   * (an S3 lifecycle rule on the `freeb-upload=pending` tag) leaves it alone.
+   * Copies an object inside the storage (S3 CopyObject), leaving upload tags behind: a verified
+   * upload moves to a key no upload URL was ever issued for.
    */
-  abstract markKept(key: string): Promise<void>;
+  abstract copy(from: string, to: string): Promise<void>;
+
+  /** Up to `limit` keys under `prefix` last written before `before`. */
+  abstract listWrittenBefore(prefix: string, before: Date, limit: number): Promise<string[]>;
 
   /** Removes the object; removing a missing object succeeds. */
   abstract delete(key: string): Promise<void>;

@@ -1,10 +1,11 @@
 import {
+  CopyObjectCommand,
   DeleteObjectCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsV2Command,
   PutObjectCommand,
-  PutObjectTaggingCommand,
   S3Client,
   S3ServiceException,
 } from '@aws-sdk/client-s3';
@@ -113,14 +114,43 @@ export class S3Storage extends ObjectStorage {
     return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
   }
 
-  async markKept(key: string): Promise<void> {
+  async read(key: string): Promise<Buffer> {
+    const object = await this.client.send(new GetObjectCommand({ Bucket: this.bucket, Key: key }));
+    return Buffer.from((await object.Body?.transformToByteArray()) ?? []);
+  }
+
+  async put(key: string, body: Buffer, contentType: string): Promise<void> {
     await this.client.send(
-      new PutObjectTaggingCommand({
+      new PutObjectCommand({ Bucket: this.bucket, Key: key, Body: body, ContentType: contentType }),
+    );
+  }
+
+  async copy(from: string, to: string): Promise<void> {
+    await this.client.send(
+      new CopyObjectCommand({
         Bucket: this.bucket,
-        Key: key,
-        Tagging: { TagSet: [{ Key: PENDING_TAG.key, Value: PENDING_TAG.kept }] },
+        Key: to,
+        CopySource: `${this.bucket}/${from.split('/').map(encodeURIComponent).join('/')}`,
+        TaggingDirective: 'REPLACE',
+        Tagging: `${PENDING_TAG.key}=${PENDING_TAG.kept}`,
       }),
     );
+  }
+
+  async listWrittenBefore(prefix: string, before: Date, limit: number): Promise<string[]> {
+    const keys: string[] = [];
+    let token: string | undefined;
+    do {
+      const page = await this.client.send(
+        new ListObjectsV2Command({ Bucket: this.bucket, Prefix: prefix, ContinuationToken: token }),
+      );
+      for (const object of page.Contents ?? []) {
+        if (object.Key && object.LastModified && object.LastModified < before)
+          keys.push(object.Key);
+      }
+      token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    } while (token && keys.length < limit);
+    return keys.slice(0, limit);
   }
 
   async delete(key: string): Promise<void> {

@@ -1,9 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { ImageDto } from '../../images/dto/upload.dto';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { PhotoDto } from '../../images/dto/photo.dto';
 import { PageOf } from '../../common/pagination/page';
 import { UserSummaryDto } from '../../users/dto/user.dto';
 
-export class PostImageDto extends ImageDto {
+export class PostPhotoDto extends PhotoDto {
   @ApiProperty({ type: String, nullable: true })
   altText: string | null;
 }
@@ -19,8 +19,18 @@ export class PostDto {
   id: string;
   @ApiProperty({ type: UserSummaryDto })
   author: UserSummaryDto;
-  @ApiProperty({ type: PostImageDto })
-  image: PostImageDto;
+  /** Only its author sees a post that is not `published`. */
+  @ApiProperty({ enum: ['processing', 'published', 'failed'] })
+  status: 'processing' | 'published' | 'failed';
+  /** Why a photo could not be processed, when `failed`. */
+  @ApiPropertyOptional()
+  failure?: string;
+  /** The photos, in order. */
+  @ApiProperty({ type: [PostPhotoDto] })
+  media: PostPhotoDto[];
+  /** The first photo, for older clients. */
+  @ApiProperty({ type: PostPhotoDto })
+  image: PostPhotoDto;
   @ApiProperty({ type: String, nullable: true })
   caption: string | null;
   /** The caption's hashtags: lower-case names without `#`. */

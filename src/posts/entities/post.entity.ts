@@ -1,5 +1,7 @@
 import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
+export type PostStatus = 'processing' | 'published' | 'failed';
+
 @Entity('posts')
 @Index('IDX_posts_created_at_id', ['createdAt', 'id'])
 @Index('IDX_posts_author_id_created_at_id', ['authorId', 'createdAt', 'id'])
@@ -11,16 +13,20 @@ export class Post {
   @Column({ name: 'author_id', type: 'varchar', length: 36 })
   authorId: string;
 
-  @Index('UQ_posts_image_id', { unique: true })
-  @ForeignKey('Image', { name: 'FK_posts_image_id', onDelete: 'RESTRICT', onUpdate: 'RESTRICT' })
-  @Column({ name: 'image_id', type: 'varchar', length: 36 })
-  imageId: string;
-
   @Column({ type: 'varchar', length: 2200, nullable: true })
   caption: string | null;
 
-  @Column({ name: 'alt_text', type: 'varchar', length: 1000, nullable: true })
-  altText: string | null;
+  /** `processing` until every photo is ready; only its author sees it before `published`. */
+  @Column({ type: 'varchar', length: 16, default: 'published' })
+  status: PostStatus;
+
+  /** Photos not processed yet; the post is published when it reaches 0. */
+  @Column({ name: 'pending_photos', type: 'integer', default: 0 })
+  pendingPhotos: number;
+
+  /** Why a photo could not be processed, when `failed`. */
+  @Column({ type: 'varchar', length: 255, nullable: true })
+  failure: string | null;
 
   /** Counters kept in the same transaction as the likes and comments they count. */
   @Column({ name: 'like_count', type: 'integer', default: 0 })
