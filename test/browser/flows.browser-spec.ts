@@ -72,7 +72,7 @@ describe('Freeb in a browser', () => {
     await signUp(ada, 'ada_browser', 'analytical engine 1843');
 
     // Upload: the limits up front, a preview, a progress bar while the bytes go to storage.
-    await ada.getByText(/JPEG, PNG, WEBP, GIF, AVIF up to 20 MB/).waitFor();
+    await ada.getByText(/JPEG, PNG, WEBP, GIF, AVIF, HEIC, HEIF up to 20 MB/).waitFor();
     await ada.route('**/api/storage/**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       await route.continue();
@@ -87,7 +87,7 @@ describe('Freeb in a browser', () => {
     await ada.waitForURL('**/p/*');
     const postUrl = new URL(ada.url()).pathname;
 
-    // The post page: the image loaded at its real size, its alt text, the caption.
+    // The post page: once processed, the 1080 px variant of the photo, its alt text, the caption.
     const image = ada.getByAltText('A blue gradient sky at dusk');
     await image.waitFor();
     await ada.waitForFunction(
@@ -96,7 +96,7 @@ describe('Freeb in a browser', () => {
           document.querySelector(
             'img[alt="A blue gradient sky at dusk"]',
           ) as HTMLImageElement | null
-        )?.naturalWidth === 1200,
+        )?.naturalWidth === 1080,
     );
     await ada.getByText('Evening over the bay').waitFor();
 

@@ -56,8 +56,14 @@ export async function publishPhoto(
 }
 
 /** Same flow for an avatar. */
+/** The avatar is processed in the background: resolves with the account once it shows. */
 export async function uploadAvatar(file: File, onProgress: (fraction: number) => void) {
   const upload = await api.createUpload(file.type, file.size);
   await putToStorage(upload, file, onProgress);
-  return api.updateProfile({ avatarUploadId: upload.uploadId });
+  let me = await api.updateProfile({ avatarUploadId: upload.uploadId });
+  for (let tries = 0; !me.avatarUrl && tries < 30; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    me = await api.me();
+  }
+  return me;
 }

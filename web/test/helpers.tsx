@@ -57,16 +57,24 @@ export const me = {
   email: 'ada@example.com',
 };
 
+const photo = {
+  id: 'i1',
+  status: 'ready' as const,
+  url: '/img/p1.jpg',
+  width: 1200,
+  height: 800,
+  altText: 'A red boat',
+  placeholder: null,
+  color: '#aa3322',
+  variants: [{ width: 1080, height: 720, contentType: 'image/webp', url: '/img/p1.jpg' }],
+};
+
 export const post = {
   id: 'p1',
   author: { id: 'u2', username: 'bob', firstName: 'Bob', lastName: null, avatarUrl: null },
-  image: {
-    url: '/img/p1.jpg',
-    width: 1200,
-    height: 800,
-    contentType: 'image/jpeg',
-    altText: 'A red boat',
-  },
+  status: 'published' as const,
+  media: [photo],
+  image: photo,
   caption: 'At sea',
   createdAt: '2026-11-24T20:00:00.000Z',
   likeCount: 3,

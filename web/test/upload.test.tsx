@@ -7,6 +7,8 @@ import { checkFile, UploadPage } from '../src/pages/UploadPage';
 import { fakeApi, me, renderApp } from './helpers';
 
 const meta: Meta = {
+  maxPhotosPerPost: 20,
+  allowedContentTypes: ['image/jpeg', 'image/png'],
   upload: {
     allowedContentTypes: ['image/jpeg', 'image/png'],
     maxBytes: 1024 * 1024,

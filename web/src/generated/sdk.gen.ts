@@ -103,6 +103,8 @@ import type {
   PostsControllerHomeFeedData,
   PostsControllerHomeFeedErrors,
   PostsControllerHomeFeedResponses,
+  PostsControllerOriginalData,
+  PostsControllerOriginalErrors,
   PostsControllerPublicFeedData,
   PostsControllerPublicFeedErrors,
   PostsControllerPublicFeedResponses,
@@ -428,9 +430,9 @@ export const postsControllerPublicFeed = <ThrowOnError extends boolean = false>(
   >({ url: '/api/posts', ...options });
 
 /**
- * Publish an uploaded image as a post
+ * Publish 1 to 20 uploaded photos as a post
  *
- * The upload is checked in storage (size, magic bytes, dimensions); a file that fails is deleted and answered 422.
+ * Each upload is checked in storage (size, magic bytes, dimensions); a file that fails is deleted and answered 422. The post is `processing` (seen by its author alone) until every photo has its variants, then `published`; a photo that cannot be processed makes it `failed`, with the reason.
  */
 export const postsControllerCreate = <ThrowOnError extends boolean = false>(
   options: Options<PostsControllerCreateData, ThrowOnError>,
@@ -490,7 +492,7 @@ export const postsControllerByUser = <ThrowOnError extends boolean = false>(
   >({ url: '/api/users/{username}/posts', ...options });
 
 /**
- * Delete your post; its image is removed from storage
+ * Delete your post; its photos (originals and variants) are removed from storage
  */
 export const postsControllerDelete = <ThrowOnError extends boolean = false>(
   options: Options<PostsControllerDeleteData, ThrowOnError>,
@@ -524,7 +526,7 @@ export const postsControllerGet = <ThrowOnError extends boolean = false>(
   >({ url: '/api/posts/{id}', ...options });
 
 /**
- * Edit the caption or alt text of your post
+ * Edit the caption of your post, or the alt text of its first photo
  */
 export const postsControllerUpdate = <ThrowOnError extends boolean = false>(
   options: Options<PostsControllerUpdateData, ThrowOnError>,
@@ -547,6 +549,19 @@ export const postsControllerUpdate = <ThrowOnError extends boolean = false>(
       'Content-Type': 'application/json',
       ...options.headers,
     },
+  });
+
+/**
+ * Your photo as you uploaded it
+ *
+ * Redirects to a five-minute URL of the untouched original (metadata included). Its author only: 404 for anyone else, signed in or not.
+ */
+export const postsControllerOriginal = <ThrowOnError extends boolean = false>(
+  options: Options<PostsControllerOriginalData, ThrowOnError>,
+): RequestResult<unknown, PostsControllerOriginalErrors, ThrowOnError> =>
+  (options.client ?? client).get<unknown, PostsControllerOriginalErrors, ThrowOnError>({
+    url: '/api/posts/{id}/media/{mediaId}/original',
+    ...options,
   });
 
 /**

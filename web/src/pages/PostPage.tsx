@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import { api, describeError, type Post } from '../api';
 import { Avatar, displayName } from '../components/Avatar';
@@ -31,6 +31,15 @@ function PostView({ post, setPost }: { post: Post; setPost: (post: Post) => void
   const [draft, setDraft] = useState({ caption: '', altText: '' });
   const like = useLike(post);
   useTitle(`Photo by @${post.author.username}`);
+
+  // A new post is processed in the background: look again until it is ready.
+  useEffect(() => {
+    if (post.status !== 'processing') return;
+    const timer = setTimeout(() => {
+      api.post(post.id).then(setPost, () => undefined);
+    }, 1000);
+    return () => clearTimeout(timer);
+  }, [post, setPost]);
   const own = me?.id === post.author.id;
 
   async function save(event: FormEvent) {
