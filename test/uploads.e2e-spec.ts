@@ -376,7 +376,7 @@ describe('Expired uploads (e2e)', () => {
 
   beforeAll(async () => {
     // No job workers, so no sweep: the expired intent is still there when the post asks for it.
-    t = await startApp({ UPLOAD_URL_TTL_SECONDS: '1', WORKERS: 'off' });
+    t = await startApp({ UPLOAD_URL_TTL_SECONDS: '3', WORKERS: 'off' });
   });
 
   afterAll(async () => {
@@ -388,7 +388,7 @@ describe('Expired uploads (e2e)', () => {
     const bytes = fixture('tiny.png');
     const upload = await requestUpload(account.agent, 'image/png', bytes.length);
     expect((await put(t, upload, bytes)).status).toBe(200);
-    await new Promise((resolve) => setTimeout(resolve, 1100));
+    await new Promise((resolve) => setTimeout(resolve, 3100));
     const res = await account.agent
       .post('/api/posts')
       .send({ uploadId: upload.uploadId })
