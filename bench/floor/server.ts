@@ -28,28 +28,51 @@ const MAX_LIMIT = 100;
 interface PostRow extends RowDataPacket {
   id: string;
   caption: string | null;
-  alt_text: string | null;
+  status: string;
   like_count: number;
   comment_count: number;
   created_at: string;
-  storage_key: string;
-  width: number | null;
-  height: number | null;
-  content_type: string;
   author_id: string;
   username: string;
   first_name: string | null;
   last_name: string | null;
-  avatar_key: string | null;
+  avatar_variants: string | null;
 }
 
-const SELECT_POSTS = `SELECT STRAIGHT_JOIN p.id, p.caption, p.alt_text, p.like_count, p.comment_count, p.created_at,
-  i.storage_key, i.width, i.height, i.content_type,
-  u.id AS author_id, u.username, u.first_name, u.last_name, a.storage_key AS avatar_key
+interface PhotoRow extends RowDataPacket {
+  post_id: string;
+  alt_text: string | null;
+  id: string;
+  processing: string | null;
+  width: number | null;
+  height: number | null;
+  placeholder: string | null;
+  color: string | null;
+  variants: string | null;
+}
+
+interface Variant {
+  width: number;
+  height: number;
+  key: string;
+}
+
+/** Published posts with their authors; their photos come in one more query. */
+const SELECT_POSTS = `SELECT STRAIGHT_JOIN p.id, p.caption, p.status, p.like_count, p.comment_count, p.created_at,
+  u.id AS author_id, u.username, u.first_name, u.last_name,
+  CASE WHEN a.processing = 'ready' THEN a.variants END AS avatar_variants
 FROM posts p
-JOIN images i ON i.id = p.image_id AND i.status = 'attached'
 JOIN users u ON u.id = p.author_id
-LEFT JOIN images a ON a.id = u.avatar_image_id AND a.status = 'attached'`;
+LEFT JOIN images a ON a.id = u.avatar_image_id AND a.status = 'attached'
+WHERE p.status = 'published'`;
+
+const SELECT_PHOTOS = `SELECT m.post_id, m.alt_text, i.id, i.processing, i.width, i.height, i.placeholder, i.color, i.variants
+FROM post_media m JOIN images i ON i.id = m.image_id AND i.status = 'attached'
+WHERE m.post_id IN (?) ORDER BY m.post_id, m.position`;
+
+/** The widest of `variants` (widest first) no wider than `width`, else the narrowest. */
+const widestUpTo = <T extends { width: number }>(variants: T[], width: number): T =>
+  variants.find((variant) => variant.width <= width) ?? variants[variants.length - 1];
 
 /** Download URLs as Freeb's embedded storage signs them, made once per (key, hour window). */
 class UrlSigner {
@@ -118,30 +141,66 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
     );
     return new Set(found.map((row) => row.username as string));
   };
-  const present = (row: PostRow, existing: Set<string>) => ({
-    id: row.id,
-    author: {
-      id: row.author_id,
-      username: row.username,
-      firstName: row.first_name,
-      lastName: row.last_name,
-      avatarUrl: row.avatar_key === null ? null : signer.url(row.avatar_key),
-    },
-    image: {
-      url: signer.url(row.storage_key),
+  const photo = (row: PhotoRow) => {
+    const stored: Variant[] =
+      row.processing === 'ready' && row.variants ? (JSON.parse(row.variants) as Variant[]) : [];
+    const variants = stored.map((variant) => ({
+      width: variant.width,
+      height: variant.height,
+      contentType: 'image/webp',
+      url: signer.url(variant.key),
+    }));
+    return {
+      id: row.id,
+      status: row.processing ?? 'processing',
       width: row.width ?? 0,
       height: row.height ?? 0,
-      contentType: row.content_type,
+      placeholder: row.placeholder,
+      color: row.color,
+      url: variants.length ? widestUpTo(variants, 1080).url : '',
+      variants,
       altText: row.alt_text,
-    },
-    caption: row.caption,
-    tags: tagsIn(row.caption),
-    mentions: mentionsIn(row.caption).filter((name) => existing.has(name)),
-    createdAt: iso(row.created_at),
-    likeCount: row.like_count,
-    commentCount: row.comment_count,
-    viewer: null,
-  });
+    };
+  };
+  const avatarUrl = (variants: string | null) => {
+    const stored = variants ? (JSON.parse(variants) as Variant[]) : [];
+    return stored.length ? signer.url(widestUpTo(stored, 160).key) : null;
+  };
+  const present = async (rows: PostRow[], existing: Set<string>) => {
+    const [photos] = rows.length
+      ? await pool.query<PhotoRow[]>(SELECT_PHOTOS, [rows.map((row) => row.id)])
+      : [[] as PhotoRow[]];
+    const media = new Map<string, ReturnType<typeof photo>[]>();
+    for (const row of photos) {
+      const list = media.get(row.post_id) ?? [];
+      list.push(photo(row));
+      media.set(row.post_id, list);
+    }
+    return rows.flatMap((row) => {
+      const list = media.get(row.id);
+      if (!list?.length) return [];
+      return [
+        {
+          id: row.id,
+          author: {
+            id: row.author_id,
+            username: row.username,
+            firstName: row.first_name,
+            lastName: row.last_name,
+            avatarUrl: avatarUrl(row.avatar_variants),
+          },
+          status: row.status,
+          media: list,
+          image: list[0],
+          caption: row.caption,
+          createdAt: iso(row.created_at),
+          likeCount: row.like_count,
+          commentCount: row.comment_count,
+          viewer: null,
+        },
+      ];
+    });
+  };
   const problem = (res: Response, status: number, detail: string) =>
     res.status(status).type('application/problem+json').send(JSON.stringify({ status, detail }));
 
@@ -157,7 +216,7 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
     }
     const [rows] = after
       ? await pool.query<PostRow[]>(
-          `${SELECT_POSTS} WHERE p.created_at <= ? AND (p.created_at < ? OR p.id < ?) ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
+          `${SELECT_POSTS} AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?) ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
           [after[0], after[0], after[1], limit + 1],
         )
       : await pool.query<PostRow[]>(
@@ -168,7 +227,7 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
     const last = visible[visible.length - 1];
     const existing = await mentionable(visible);
     res.json({
-      items: visible.map((row) => present(row, existing)),
+      items: await present(visible, existing),
       nextCursor:
         rows.length > limit && last
           ? Buffer.from(JSON.stringify([Date.parse(iso(last.created_at)), last.id])).toString(
@@ -179,9 +238,10 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
   });
 
   app.get('/api/posts/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const [rows] = await pool.query<PostRow[]>(`${SELECT_POSTS} WHERE p.id = ?`, [req.params.id]);
-    if (rows.length === 0) return problem(res, 404, 'No such post.');
-    res.json(present(rows[0], await mentionable(rows)));
+    const [rows] = await pool.query<PostRow[]>(`${SELECT_POSTS} AND p.id = ?`, [req.params.id]);
+    const [post] = await present(rows, await mentionable(rows));
+    if (!post) return problem(res, 404, 'No such post.');
+    res.json(post);
   });
 
   return { app, pool };

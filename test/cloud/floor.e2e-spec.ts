@@ -4,7 +4,7 @@ import { startFloor } from '../../bench/floor/server';
 import { AppSecret } from '../../src/config/app-secret';
 import { startApp, type TestApp } from '../harness/app';
 import { client, signUp } from '../harness/client';
-import { FIXTURES, fixture, publish, put, requestUpload } from '../harness/storage';
+import { FIXTURES, eventually, fixture, publish, put, requestUpload } from '../harness/storage';
 
 /**
  * The floor benchmark compares Freeb with a bare Express + mysql2 server (bench/floor) that
@@ -31,6 +31,10 @@ describe('The benchmark floor (e2e, MariaDB)', () => {
       .patch('/api/users/me')
       .send({ firstName: 'Ada', lastName: 'Lovelace', avatarUploadId: avatar.uploadId })
       .expect(200);
+    // The avatar shows once its variants are made.
+    await eventually(async () =>
+      expect((await author.agent.get('/api/auth/me')).body.avatarUrl).toEqual(expect.any(String)),
+    );
     for (const [agent, fields] of [
       [author.agent, { caption: 'first', altText: 'a tiny picture' }],
       [other.agent, {}],
