@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startApp, type TestApp } from '../harness/app';
 import { signUp } from '../harness/client';
-import { fixture, put, requestUpload } from '../harness/storage';
+import { fixture, put, requestUpload, untilProcessed } from '../harness/storage';
 import { launchBrowser, RESULTS } from './browser';
 
 /** A phone on a mobile network, as the issue measures it: 9 Mbit/s both ways, 150 ms RTT. */
@@ -38,10 +38,12 @@ describe('First load of the feed on a throttled phone (figures for the README)',
     for (let i = 1; i <= 10; i += 1) {
       const upload = await requestUpload(author.agent, 'image/jpeg', photo.length);
       expect((await put(t, upload, photo)).status).toBe(200);
-      await author.agent
+      const created = await author.agent
         .post('/api/posts')
         .send({ uploadId: upload.uploadId, caption: `Photo ${i}`, altText: `Gradient ${i}` })
         .expect(201);
+      // In feeds once its photo is processed.
+      await untilProcessed(author.agent, created.body.id);
     }
     browser = await launchBrowser();
   });
