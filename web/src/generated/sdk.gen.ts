@@ -79,6 +79,21 @@ import type {
   InteractionsControllerUnlikeResponses,
   MetaControllerGetData,
   MetaControllerGetResponses,
+  ModerationControllerActionsData,
+  ModerationControllerActionsErrors,
+  ModerationControllerActionsResponses,
+  ModerationControllerQueueData,
+  ModerationControllerQueueErrors,
+  ModerationControllerQueueResponses,
+  ModerationControllerResolveData,
+  ModerationControllerResolveErrors,
+  ModerationControllerResolveResponses,
+  ModerationControllerSetRoleData,
+  ModerationControllerSetRoleErrors,
+  ModerationControllerSetRoleResponses,
+  ModerationControllerUnsuspendData,
+  ModerationControllerUnsuspendErrors,
+  ModerationControllerUnsuspendResponses,
   NotificationsControllerListData,
   NotificationsControllerListErrors,
   NotificationsControllerListResponses,
@@ -111,6 +126,9 @@ import type {
   PostsControllerUpdateData,
   PostsControllerUpdateErrors,
   PostsControllerUpdateResponses,
+  ReportsControllerCreateData,
+  ReportsControllerCreateErrors,
+  ReportsControllerCreateResponses,
   UsersControllerGetProfileData,
   UsersControllerGetProfileErrors,
   UsersControllerGetProfileResponses,
@@ -800,6 +818,176 @@ export const authControllerChangePassword = <ThrowOnError extends boolean = fals
       },
     ],
     url: '/api/auth/password',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Report a post, a comment or a user to the moderators
+ *
+ * Reporting the same subject again while your report is open answers 200 with that report.
+ */
+export const reportsControllerCreate = <ThrowOnError extends boolean = false>(
+  options: Options<ReportsControllerCreateData, ThrowOnError>,
+): RequestResult<ReportsControllerCreateResponses, ReportsControllerCreateErrors, ThrowOnError> =>
+  (options.client ?? client).post<
+    ReportsControllerCreateResponses,
+    ReportsControllerCreateErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/reports',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The moderation queue: open reports oldest first, or resolved ones
+ */
+export const moderationControllerQueue = <ThrowOnError extends boolean = false>(
+  options?: Options<ModerationControllerQueueData, ThrowOnError>,
+): RequestResult<
+  ModerationControllerQueueResponses,
+  ModerationControllerQueueErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    ModerationControllerQueueResponses,
+    ModerationControllerQueueErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/moderation/reports',
+    ...options,
+  });
+
+/**
+ * Resolve a report: dismiss it, remove the post or comment, or suspend its author
+ */
+export const moderationControllerResolve = <ThrowOnError extends boolean = false>(
+  options: Options<ModerationControllerResolveData, ThrowOnError>,
+): RequestResult<
+  ModerationControllerResolveResponses,
+  ModerationControllerResolveErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).post<
+    ModerationControllerResolveResponses,
+    ModerationControllerResolveErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/moderation/reports/{id}/resolve',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * Lift a suspension (idempotent)
+ */
+export const moderationControllerUnsuspend = <ThrowOnError extends boolean = false>(
+  options: Options<ModerationControllerUnsuspendData, ThrowOnError>,
+): RequestResult<
+  ModerationControllerUnsuspendResponses,
+  ModerationControllerUnsuspendErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).post<
+    ModerationControllerUnsuspendResponses,
+    ModerationControllerUnsuspendErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/moderation/users/{username}/unsuspend',
+    ...options,
+    headers: {
+      'Content-Type': 'application/json',
+      ...options.headers,
+    },
+  });
+
+/**
+ * The audit log of moderator actions, newest first (admins)
+ */
+export const moderationControllerActions = <ThrowOnError extends boolean = false>(
+  options?: Options<ModerationControllerActionsData, ThrowOnError>,
+): RequestResult<
+  ModerationControllerActionsResponses,
+  ModerationControllerActionsErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    ModerationControllerActionsResponses,
+    ModerationControllerActionsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/moderation/actions',
+    ...options,
+  });
+
+/**
+ * Grant a role: user, moderator or admin (admins)
+ */
+export const moderationControllerSetRole = <ThrowOnError extends boolean = false>(
+  options: Options<ModerationControllerSetRoleData, ThrowOnError>,
+): RequestResult<
+  ModerationControllerSetRoleResponses,
+  ModerationControllerSetRoleErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).put<
+    ModerationControllerSetRoleResponses,
+    ModerationControllerSetRoleErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/admin/users/{username}/role',
     ...options,
     headers: {
       'Content-Type': 'application/json',

@@ -26,14 +26,37 @@ export type UserSummaryDto = {
   avatarUrl: string | null;
 };
 
-export type PostImageDto = {
+export type VariantDto = {
+  width: number;
+  height: number;
+  contentType: 'image/webp';
   /**
    * Short-lived signed URL, or a CDN URL when PUBLIC_IMAGE_BASE_URL is set
    */
   url: string;
+};
+
+export type PostPhotoDto = {
+  id: string;
+  status: 'processing' | 'ready' | 'failed';
+  /**
+   * Of the upright image.
+   */
   width: number;
   height: number;
-  contentType: string;
+  /**
+   * ThumbHash, base64
+   */
+  placeholder: string | null;
+  color: string | null;
+  /**
+   * The widest variant up to 1080 px; empty until the photo is ready
+   */
+  url: string;
+  /**
+   * Widest first: 2048, 1080, 640 and 320 px narrower than the photo, plus one at its own width under 2048; empty until ready
+   */
+  variants: Array<VariantDto>;
   altText: string | null;
 };
 
@@ -47,7 +70,22 @@ export type PostViewerDto = {
 export type PostDto = {
   id: string;
   author: UserSummaryDto;
-  image: PostImageDto;
+  /**
+   * Only its author sees a post that is not `published`.
+   */
+  status: 'processing' | 'published' | 'failed';
+  /**
+   * Why a photo could not be processed, when `failed`.
+   */
+  failure?: string;
+  /**
+   * The photos, in order.
+   */
+  media: Array<PostPhotoDto>;
+  /**
+   * The first photo, for older clients.
+   */
+  image: PostPhotoDto;
   caption: string | null;
   /**
    * The caption's hashtags: lower-case names without `#`.
@@ -114,6 +152,22 @@ export type ProfileViewerDto = {
    * Whether the signed-in caller follows this user.
    */
   following: boolean;
+  /**
+   * Whether the caller's request to follow this private account is pending.
+   */
+  requested: boolean;
+  /**
+   * Whether this user follows the caller.
+   */
+  followedBy: boolean;
+  /**
+   * Whether the caller blocks this user (their posts are then not shown).
+   */
+  blocking: boolean;
+  /**
+   * Whether the caller mutes this user.
+   */
+  muting: boolean;
 };
 
 export type PrivateUserDto = {
@@ -126,6 +180,10 @@ export type PrivateUserDto = {
    */
   avatarUrl: string | null;
   bio: string | null;
+  /**
+   * A private account's posts and follow lists are for its approved followers only.
+   */
+  private: boolean;
   createdAt: string;
   counts: ProfileCountsDto;
   /**
@@ -133,6 +191,7 @@ export type PrivateUserDto = {
    */
   viewer: ProfileViewerDto | null;
   email: string;
+  role: 'user' | 'moderator' | 'admin';
 };
 
 export type ProfileDto = {
@@ -145,6 +204,10 @@ export type ProfileDto = {
    */
   avatarUrl: string | null;
   bio: string | null;
+  /**
+   * A private account's posts and follow lists are for its approved followers only.
+   */
+  private: boolean;
   createdAt: string;
   counts: ProfileCountsDto;
   /**
@@ -165,7 +228,14 @@ export type CreateUploadDto = {
   /**
    * The image's type; the PUT must send exactly this Content-Type.
    */
-  contentType: 'image/jpeg' | 'image/png' | 'image/webp' | 'image/gif' | 'image/avif';
+  contentType:
+    | 'image/jpeg'
+    | 'image/png'
+    | 'image/webp'
+    | 'image/gif'
+    | 'image/avif'
+    | 'image/heic'
+    | 'image/heif';
   /**
    * The exact size in bytes; the PUT must send exactly this Content-Length.
    */
@@ -188,17 +258,34 @@ export type UploadDto = {
   expiresAt: string;
 };
 
-export type CreatePostDto = {
+export type NewPostMediaDto = {
   /**
    * From POST /api/images/uploads, after the bytes were PUT to its URL.
    */
   uploadId: string;
   /**
+   * A description of the photo for people who cannot see it, up to 1,000 characters
+   */
+  altText?: string | null;
+};
+
+export type CreatePostDto = {
+  /**
+   * The photos, in order: 1 to 20
+   */
+  media?: Array<NewPostMediaDto>;
+  /**
+   * One photo, as older clients send it: the same as `media: [{uploadId, altText}]`.
+   *
+   * @deprecated
+   */
+  uploadId?: string;
+  /**
    * Up to 2,200 characters
    */
   caption?: string | null;
   /**
-   * A description of the image for people who cannot see it, up to 1,000 characters
+   * With uploadId: A description of the photo for people who cannot see it, up to 1,000 characters
    */
   altText?: string | null;
 };
@@ -262,6 +349,14 @@ export type PageLimitsDto = {
 };
 
 export type MetaDto = {
+  /**
+   * Most photos in one post
+   */
+  maxPhotosPerPost: number;
+  /**
+   * The types an upload may have
+   */
+  allowedContentTypes: Array<string>;
   upload: UploadLimitsDto;
   text: TextLimitsDto;
   page: PageLimitsDto;
@@ -299,6 +394,129 @@ export type DeleteAccountDto = {
    * Your current password, to confirm.
    */
   password: string;
+};
+
+export type ReportSubjectDto = {
+  type: 'post' | 'comment' | 'user';
+  /**
+   * The id of the post, the comment or the user.
+   */
+  id: string;
+};
+
+export type CreateReportDto = {
+  subject: ReportSubjectDto;
+  reason: 'spam' | 'nudity' | 'harassment' | 'violence' | 'hate' | 'copyright' | 'other';
+  /**
+   * What a moderator should know; up to 1,000 characters.
+   */
+  details?: string | null;
+};
+
+export type ReportDto = {
+  id: string;
+  status: 'open' | 'resolved';
+  subject: ReportSubjectDto;
+  reason: 'spam' | 'nudity' | 'harassment' | 'violence' | 'hate' | 'copyright' | 'other';
+  createdAt: string;
+};
+
+export type SubjectPreviewDto = {
+  /**
+   * The author of the post or comment, or the reported user.
+   */
+  user: UserSummaryDto;
+  /**
+   * The post's caption or the comment's body.
+   */
+  text: string | null;
+  /**
+   * The post's photo.
+   */
+  imageUrl: string | null;
+};
+
+export type ModerationSubjectDto = {
+  type: 'post' | 'comment' | 'user';
+  /**
+   * The id of the post, the comment or the user.
+   */
+  id: string;
+  /**
+   * Null once the subject is gone (removed, or deleted by its owner).
+   */
+  preview: SubjectPreviewDto | null;
+};
+
+export type ModerationReportDto = {
+  id: string;
+  status: 'open' | 'resolved';
+  subject: ModerationSubjectDto;
+  reason: 'spam' | 'nudity' | 'harassment' | 'violence' | 'hate' | 'copyright' | 'other';
+  details: string | null;
+  /**
+   * How many open reports this subject has (everyone's).
+   */
+  reportCount: number;
+  createdAt: string;
+  action: 'dismiss' | 'remove' | 'suspend';
+  note: string | null;
+  resolvedAt: string | null;
+};
+
+export type ModerationReportPageDto = {
+  items: Array<ModerationReportDto>;
+  /**
+   * Pass as ?cursor= for the next page; null on the last
+   */
+  nextCursor: string | null;
+};
+
+export type ResolveReportDto = {
+  action: 'dismiss' | 'remove' | 'suspend';
+  /**
+   * Why, for the audit log; up to 1,000 characters.
+   */
+  note?: string | null;
+};
+
+export type UnsuspendDto = {
+  /**
+   * Why, for the audit log.
+   */
+  note?: string;
+};
+
+export type ActionModeratorDto = {
+  id: string;
+  username: string;
+};
+
+export type ActionSubjectDto = {
+  type: 'post' | 'comment' | 'user';
+  id: string;
+};
+
+export type ModerationActionDto = {
+  id: string;
+  moderator: ActionModeratorDto;
+  action: 'dismiss' | 'remove' | 'suspend' | 'unsuspend' | 'role';
+  subject: ActionSubjectDto;
+  reportId: string | null;
+  note: string | null;
+  createdAt: string;
+};
+
+export type ModerationActionPageDto = {
+  items: Array<ModerationActionDto>;
+  /**
+   * Pass as ?cursor= for the next page; null on the last
+   */
+  nextCursor: string | null;
+};
+
+export type SetRoleDto = {
+  role: 'user' | 'moderator' | 'admin';
 };
 
 export type NotificationPostDto = {
@@ -642,6 +860,10 @@ export type FollowsControllerUnfollowErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type FollowsControllerUnfollowError =
@@ -680,6 +902,10 @@ export type FollowsControllerFollowErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type FollowsControllerFollowError =
@@ -1034,6 +1260,26 @@ export type PostsControllerUpdateResponses = {
 export type PostsControllerUpdateResponse =
   PostsControllerUpdateResponses[keyof PostsControllerUpdateResponses];
 
+export type PostsControllerOriginalData = {
+  body?: never;
+  path: {
+    id: string;
+    mediaId: string;
+  };
+  query?: never;
+  url: '/api/posts/{id}/media/{mediaId}/original';
+};
+
+export type PostsControllerOriginalErrors = {
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type PostsControllerOriginalError =
+  PostsControllerOriginalErrors[keyof PostsControllerOriginalErrors];
+
 export type InteractionsControllerUnlikeData = {
   body?: never;
   path: {
@@ -1056,6 +1302,10 @@ export type InteractionsControllerUnlikeErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type InteractionsControllerUnlikeError =
@@ -1090,6 +1340,10 @@ export type InteractionsControllerLikeErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type InteractionsControllerLikeError =
@@ -1161,6 +1415,10 @@ export type InteractionsControllerCommentErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type InteractionsControllerCommentError =
@@ -1400,6 +1658,246 @@ export type AuthControllerChangePasswordResponses = {
 
 export type AuthControllerChangePasswordResponse =
   AuthControllerChangePasswordResponses[keyof AuthControllerChangePasswordResponses];
+
+export type ReportsControllerCreateData = {
+  body: CreateReportDto;
+  path?: never;
+  query?: never;
+  url: '/api/reports';
+};
+
+export type ReportsControllerCreateErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
+};
+
+export type ReportsControllerCreateError =
+  ReportsControllerCreateErrors[keyof ReportsControllerCreateErrors];
+
+export type ReportsControllerCreateResponses = {
+  /**
+   * Your open report of this subject
+   */
+  200: ReportDto;
+  /**
+   * Reported
+   */
+  201: ReportDto;
+};
+
+export type ReportsControllerCreateResponse =
+  ReportsControllerCreateResponses[keyof ReportsControllerCreateResponses];
+
+export type ModerationControllerQueueData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+    cursor?: string;
+    status?: 'open' | 'resolved';
+  };
+  url: '/api/moderation/reports';
+};
+
+export type ModerationControllerQueueErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+};
+
+export type ModerationControllerQueueError =
+  ModerationControllerQueueErrors[keyof ModerationControllerQueueErrors];
+
+export type ModerationControllerQueueResponses = {
+  200: ModerationReportPageDto;
+};
+
+export type ModerationControllerQueueResponse =
+  ModerationControllerQueueResponses[keyof ModerationControllerQueueResponses];
+
+export type ModerationControllerResolveData = {
+  body: ResolveReportDto;
+  path: {
+    id: string;
+  };
+  query?: never;
+  url: '/api/moderation/reports/{id}/resolve';
+};
+
+export type ModerationControllerResolveErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+  /**
+   * Conflict with existing data
+   */
+  409: ProblemDetails;
+};
+
+export type ModerationControllerResolveError =
+  ModerationControllerResolveErrors[keyof ModerationControllerResolveErrors];
+
+export type ModerationControllerResolveResponses = {
+  200: ModerationReportDto;
+};
+
+export type ModerationControllerResolveResponse =
+  ModerationControllerResolveResponses[keyof ModerationControllerResolveResponses];
+
+export type ModerationControllerUnsuspendData = {
+  body: UnsuspendDto;
+  path: {
+    username: string;
+  };
+  query?: never;
+  url: '/api/moderation/users/{username}/unsuspend';
+};
+
+export type ModerationControllerUnsuspendErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type ModerationControllerUnsuspendError =
+  ModerationControllerUnsuspendErrors[keyof ModerationControllerUnsuspendErrors];
+
+export type ModerationControllerUnsuspendResponses = {
+  204: void;
+};
+
+export type ModerationControllerUnsuspendResponse =
+  ModerationControllerUnsuspendResponses[keyof ModerationControllerUnsuspendResponses];
+
+export type ModerationControllerActionsData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/moderation/actions';
+};
+
+export type ModerationControllerActionsErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+};
+
+export type ModerationControllerActionsError =
+  ModerationControllerActionsErrors[keyof ModerationControllerActionsErrors];
+
+export type ModerationControllerActionsResponses = {
+  200: ModerationActionPageDto;
+};
+
+export type ModerationControllerActionsResponse =
+  ModerationControllerActionsResponses[keyof ModerationControllerActionsResponses];
+
+export type ModerationControllerSetRoleData = {
+  body: SetRoleDto;
+  path: {
+    username: string;
+  };
+  query?: never;
+  url: '/api/admin/users/{username}/role';
+};
+
+export type ModerationControllerSetRoleErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+  /**
+   * Conflict with existing data
+   */
+  409: ProblemDetails;
+};
+
+export type ModerationControllerSetRoleError =
+  ModerationControllerSetRoleErrors[keyof ModerationControllerSetRoleErrors];
+
+export type ModerationControllerSetRoleResponses = {
+  204: void;
+};
+
+export type ModerationControllerSetRoleResponse =
+  ModerationControllerSetRoleResponses[keyof ModerationControllerSetRoleResponses];
 
 export type NotificationsControllerListData = {
   body?: never;

@@ -42,7 +42,14 @@ function ProfileView({
       await (following ? api.unfollow(username) : api.follow(username));
       setProfile({
         ...profile,
-        viewer: { ...profile.viewer, following: !following },
+        viewer: {
+          requested: false,
+          followedBy: false,
+          blocking: false,
+          muting: false,
+          ...profile.viewer,
+          following: !following,
+        },
         counts: { ...profile.counts, followers: profile.counts.followers + (following ? -1 : 1) },
       });
     } catch (caught) {
