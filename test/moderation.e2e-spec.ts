@@ -16,7 +16,7 @@ describe('Reports, moderation, roles and suspension (e2e)', () => {
   let moderator: Account;
 
   beforeAll(async () => {
-    t = await startApp({ WORKERS: 'off' });
+    t = await startApp();
     admin = await signUp(t); // the first account of the instance
     moderator = await signUp(t);
     await admin.agent
