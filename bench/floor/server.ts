@@ -193,6 +193,8 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
           media: list,
           image: list[0],
           caption: row.caption,
+          tags: tagsIn(row.caption),
+          mentions: mentionsIn(row.caption).filter((name) => existing.has(name)),
           createdAt: iso(row.created_at),
           likeCount: row.like_count,
           commentCount: row.comment_count,
