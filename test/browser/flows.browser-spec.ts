@@ -87,17 +87,16 @@ describe('Freeb in a browser', () => {
     await ada.waitForURL('**/p/*');
     const postUrl = new URL(ada.url()).pathname;
 
-    // The post page: once processed, the 1080 px variant of the photo, its alt text, the caption.
+    // The post page: once processed, a WebP variant of the photo (never the original), its alt
+    // text, the caption.
     const image = ada.getByAltText('A blue gradient sky at dusk');
     await image.waitFor();
-    await ada.waitForFunction(
-      () =>
-        (
-          document.querySelector(
-            'img[alt="A blue gradient sky at dusk"]',
-          ) as HTMLImageElement | null
-        )?.naturalWidth === 1080,
-    );
+    await ada.waitForFunction(() => {
+      const img = document.querySelector(
+        'img[alt="A blue gradient sky at dusk"]',
+      ) as HTMLImageElement | null;
+      return !!img && img.naturalWidth > 0 && img.currentSrc.includes('/variants/');
+    });
     await ada.getByText('Evening over the bay').waitFor();
 
     // Like and comment.
