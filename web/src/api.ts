@@ -10,6 +10,8 @@ import type {
   CreateUploadDto,
   FieldErrorDto,
   MetaDto,
+  NewPostMediaDto,
+  PostPhotoDto,
   PostDto,
   PrivateUserDto,
   ProblemDetails,
@@ -22,6 +24,7 @@ import type {
 } from './generated/types.gen';
 
 export type Post = PostDto;
+export type Photo = PostPhotoDto;
 export type Profile = ProfileDto;
 export type Me = PrivateUserDto;
 export type UserSummary = UserSummaryDto;
@@ -163,8 +166,8 @@ export const api = {
         body: { contentType: contentType as CreateUploadDto['contentType'], size },
       }),
     ),
-  createPost: (uploadId: string, caption: string, altText: string) =>
-    data(sdk.postsControllerCreate({ ...strict, body: { uploadId, caption, altText } })),
+  createPost: (media: NewPostMediaDto[], caption: string) =>
+    data(sdk.postsControllerCreate({ ...strict, body: { media, caption } })),
   updatePost: (id: string, body: UpdatePostDto) =>
     data(sdk.postsControllerUpdate({ ...post(id), body })),
   deletePost: (id: string) => done(sdk.postsControllerDelete(post(id))),

@@ -44,15 +44,46 @@ export function putToStorage(
   });
 }
 
-/** The whole publishing flow: ask for an upload URL, send the bytes, then create the post. */
-export async function publishPhoto(
-  file: File,
-  fields: { caption: string; altText: string },
+export interface ChosenPhoto {
+  file: File;
+  altText: string;
+}
+
+/** How many photos go to storage at once. */
+const PARALLEL_UPLOADS = 3;
+
+/**
+ * The whole publishing flow for 1–20 photos: an upload URL for each, the bytes of each straight
+ * to storage (a few at a time, one progress over all the bytes), then one post with the photos
+ * in their order, each with its alt text.
+ */
+export async function publishPhotos(
+  photos: ChosenPhoto[],
+  caption: string,
   onProgress: (fraction: number) => void,
 ): Promise<Post> {
-  const upload = await api.createUpload(file.type, file.size);
-  await putToStorage(upload, file, onProgress);
-  return api.createPost(upload.uploadId, fields.caption, fields.altText);
+  const total = photos.reduce((sum, photo) => sum + photo.file.size, 0) || 1;
+  const sent = photos.map(() => 0);
+  const report = () => onProgress(sent.reduce((sum, bytes) => sum + bytes, 0) / total);
+  const uploadIds: string[] = [];
+  let next = 0;
+  async function worker() {
+    while (next < photos.length) {
+      const index = next++;
+      const { file } = photos[index];
+      const upload = await api.createUpload(file.type, file.size);
+      await putToStorage(upload, file, (fraction) => {
+        sent[index] = fraction * file.size;
+        report();
+      });
+      uploadIds[index] = upload.uploadId;
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(PARALLEL_UPLOADS, photos.length) }, worker));
+  return api.createPost(
+    photos.map((photo, index) => ({ uploadId: uploadIds[index], altText: photo.altText || null })),
+    caption,
+  );
 }
 
 /** Same flow for an avatar. */

@@ -20,7 +20,8 @@ describe('PostImage', () => {
   });
 
   it('describes an image without alt text by its author and caption', () => {
-    render(<PostImage post={{ ...post, image: { ...post.image, altText: null } } as Post} />);
+    const photo = { ...post.image, altText: null };
+    render(<PostImage post={{ ...post, media: [photo], image: photo } as Post} />);
     expect(screen.getByAltText('Photo by bob: At sea')).toBeInTheDocument();
   });
 });

@@ -58,15 +58,15 @@ export const me = {
 };
 
 const photo = {
-  id: 'i1',
+  id: 'm1',
   status: 'ready' as const,
   url: '/img/p1.jpg',
   width: 1200,
   height: 800,
   altText: 'A red boat',
   placeholder: null,
-  color: '#aa3322',
-  variants: [{ width: 1080, height: 720, contentType: 'image/webp', url: '/img/p1.jpg' }],
+  color: null,
+  variants: [],
 };
 
 export const post = {

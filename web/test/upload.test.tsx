@@ -58,7 +58,7 @@ describe('UploadPage', () => {
       </Routes>,
       '/new',
     );
-    await screen.findByText('JPEG, PNG up to 1 MB.');
+    await screen.findByText('Up to 20 photos: JPEG, PNG, each up to 1 MB.');
     const input = screen.getByLabelText('Choose a photo');
     await userEvent.upload(input, new File(['gif'], 'a.gif', { type: 'image/gif' }), {
       applyAccept: false,
@@ -121,7 +121,7 @@ describe('UploadPage', () => {
       </Routes>,
       '/new',
     );
-    await screen.findByText('JPEG, PNG up to 1 MB.');
+    await screen.findByText('Up to 20 photos: JPEG, PNG, each up to 1 MB.');
     await userEvent.upload(
       screen.getByLabelText('Choose a photo'),
       new File([new Uint8Array(5)], 'a.png', { type: 'image/png' }),
@@ -139,5 +139,99 @@ describe('UploadPage', () => {
       ),
     );
     expect(attempts).toBe(2);
+  });
+});
+
+/** Stands in for the browser's XMLHttpRequest: each PUT reports its progress and succeeds. */
+class FakeUpload {
+  static sent: string[] = [];
+  upload: {
+    onprogress?: (event: { lengthComputable: boolean; loaded: number; total: number }) => void;
+  } = {};
+  onload?: () => void;
+  onerror?: () => void;
+  status = 200;
+  private url = '';
+  open(_method: string, url: string) {
+    this.url = url;
+  }
+  setRequestHeader() {}
+  send(body: Blob) {
+    FakeUpload.sent.push(this.url);
+    setTimeout(() => {
+      this.upload.onprogress?.({ lengthComputable: true, loaded: body.size / 2, total: body.size });
+      this.onload?.();
+    }, 5);
+  }
+}
+
+describe('UploadPage with several photos', () => {
+  it('publishes them in the chosen order, each with its alt text', async () => {
+    let created: unknown;
+    let uploads = 0;
+    fakeApi((url, init) => {
+      if (url === '/api/meta') return { status: 200, body: meta };
+      if (url === '/api/auth/me') return { status: 200, body: me };
+      if (url === '/api/images/uploads') {
+        uploads += 1;
+        const upload = JSON.parse(String(init?.body)) as { size: number };
+        return {
+          status: 201,
+          body: {
+            uploadId: `u${upload.size}`,
+            url: `/storage/${upload.size}`,
+            method: 'PUT',
+            headers: {},
+            expiresAt: '2030-01-01T00:00:00.000Z',
+          },
+        };
+      }
+      if (url === '/api/posts' && init?.method === 'POST') {
+        created = JSON.parse(String(init.body));
+        return { status: 201, body: { id: 'new-post' } };
+      }
+      return { status: 404, body: { type: 'x', title: 'Not Found', status: 404, detail: 'No.' } };
+    });
+    vi.stubGlobal('XMLHttpRequest', FakeUpload);
+    let previews = 0;
+    vi.stubGlobal(
+      'URL',
+      Object.assign(URL, {
+        createObjectURL: () => `blob:preview-${(previews += 1)}`,
+        revokeObjectURL: () => undefined,
+      }),
+    );
+    renderApp(
+      <Routes>
+        <Route path="/new" element={<UploadPage />} />
+        <Route path="/p/:id" element={<p>Published</p>} />
+      </Routes>,
+      '/new',
+    );
+    await screen.findByText('Up to 20 photos: JPEG, PNG, each up to 1 MB.');
+    // Sizes 1, 2 and 3 bytes name the photos: their upload ids are u1, u2, u3.
+    await userEvent.upload(
+      screen.getByLabelText('Choose a photo'),
+      [1, 2, 3].map((n) => new File([new Uint8Array(n)], `${n}.png`, { type: 'image/png' })),
+    );
+    expect(screen.getAllByRole('listitem')).toHaveLength(3);
+    await userEvent.type(screen.getByLabelText('Alt text, photo 1'), 'One');
+    await userEvent.type(screen.getByLabelText('Alt text, photo 3'), 'Three');
+    // 1 2 3 → 1 3 2 → 3 1 2 → 3 1
+    await userEvent.click(screen.getByRole('button', { name: 'Move photo 3 earlier' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Move photo 2 earlier' }));
+    await userEvent.click(screen.getByRole('button', { name: 'Remove photo 3' }));
+    expect(screen.getByLabelText('Alt text, photo 1')).toHaveValue('Three');
+    expect(screen.getByLabelText('Alt text, photo 2')).toHaveValue('One');
+    await userEvent.click(screen.getByRole('button', { name: 'Publish' }));
+    await screen.findByText('Published');
+    expect(uploads).toBe(2);
+    expect(created).toEqual({
+      media: [
+        { uploadId: 'u3', altText: 'Three' },
+        { uploadId: 'u1', altText: 'One' },
+      ],
+      caption: '',
+    });
   });
 });

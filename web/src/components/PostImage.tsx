@@ -11,7 +11,7 @@ export function describeImage(post: Post, photo: { altText: string | null } = po
 
 /** The photos of a post, in order. */
 export function photosOf(post: Post): Array<Drawable & { altText: string | null }> {
-  return [post.image];
+  return post.media.length ? post.media : [post.image];
 }
 
 /**
@@ -28,6 +28,22 @@ export function PostImage({
   place?: 'feed' | 'post';
 }) {
   const photos = photosOf(post);
+  if (post.status !== 'published') {
+    // Only its author sees a post before it is published.
+    const { width, height, color } = photos[0];
+    return (
+      <div
+        className="post-image processing-photo"
+        style={{ aspectRatio: `${width} / ${height}`, backgroundColor: color ?? undefined }}
+      >
+        <p role="status">
+          {post.status === 'failed'
+            ? `This post could not be published: ${post.failure ?? 'a photo could not be read'}.`
+            : `Processing ${photos.length === 1 ? 'your photo' : `your ${photos.length} photos`}…`}
+        </p>
+      </div>
+    );
+  }
   return (
     <Carousel
       label={`Photos by ${post.author.username}`}

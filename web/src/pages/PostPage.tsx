@@ -17,6 +17,13 @@ export function PostPage() {
   const { id = '' } = useParams();
   const { me } = useSession();
   const { resource, retry, set } = useResource(() => api.post(id), `${id} ${me?.id}`);
+  // A new post is processed in the background: its author sees it come in.
+  const processing = resource.state === 'ready' && resource.value.status === 'processing';
+  useEffect(() => {
+    if (!processing) return;
+    const timer = setInterval(() => api.post(id).then(set, () => undefined), 1500);
+    return () => clearInterval(timer);
+  }, [id, processing, set]);
   if (resource.state === 'loading') return <p className="muted">Loading…</p>;
   if (resource.state === 'failed')
     return <LoadFailure error={resource.error} what="Post" onRetry={retry} />;

@@ -1,11 +1,12 @@
-import { useEffect, useState, type DragEvent, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type DragEvent, type FormEvent } from 'react';
 import { Navigate, useNavigate } from 'react-router';
 import { api, describeError, type Meta } from '../api';
 import { Field } from '../components/Field';
 import { FilePicker } from '../components/FilePicker';
 import { useTitle } from '../title';
 import { useSession } from '../session';
-import { publishPhoto } from '../upload';
+import { publishPhotos } from '../upload';
+import { ChosenPhotos, type Chosen } from './ChosenPhotos';
 
 const megabytes = (bytes: number) => `${Math.round((bytes / 1024 / 1024) * 10) / 10} MB`;
 const typeNames = (types: string[]) =>
@@ -26,49 +27,62 @@ export function UploadPage() {
   const { me } = useSession();
   const navigate = useNavigate();
   const [meta, setMeta] = useState<Meta>();
-  const [file, setFile] = useState<File>();
-  const [preview, setPreview] = useState<string>();
+  const [photos, setPhotos] = useState<Chosen[]>([]);
   const [caption, setCaption] = useState('');
-  const [altText, setAltText] = useState('');
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState<string>();
   const [dragging, setDragging] = useState(false);
+  const previews = useRef(new Set<string>());
   useTitle('New post');
 
   useEffect(() => {
     api.meta().then(setMeta, (caught: unknown) => setError(describeError(caught)));
   }, []);
-  useEffect(() => () => (preview ? URL.revokeObjectURL(preview) : undefined), [preview]);
+  useEffect(() => {
+    const urls = previews.current;
+    return () => urls.forEach((url) => URL.revokeObjectURL(url));
+  }, []);
 
   if (me === null) return <Navigate to="/login?next=%2Fnew" replace />;
+  const maxPhotos = meta?.maxPhotosPerPost ?? 20;
 
-  function pick(picked: File | undefined) {
+  function pick(picked: File[]) {
     setError(undefined);
     setProgress(undefined);
-    if (!picked || !meta) return;
-    const problem = checkFile(picked, meta);
-    if (problem) {
-      setFile(undefined);
-      setPreview(undefined);
-      return setError(problem);
+    if (!meta || picked.length === 0) return;
+    const problems: string[] = [];
+    const accepted: Chosen[] = [];
+    for (const file of picked) {
+      const problem = checkFile(file, meta);
+      if (problem) {
+        problems.push(picked.length > 1 ? `${file.name}: ${problem}` : problem);
+        continue;
+      }
+      const preview = URL.createObjectURL(file);
+      previews.current.add(preview);
+      accepted.push({ key: preview, file, preview, altText: '' });
     }
-    setFile(picked);
-    setPreview(URL.createObjectURL(picked));
+    const room = maxPhotos - photos.length;
+    if (accepted.length > room) {
+      problems.push(`A post holds up to ${maxPhotos} photos; the first ${room} were added.`);
+    }
+    setPhotos([...photos, ...accepted.slice(0, Math.max(0, room))]);
+    if (problems.length) setError(problems.join(' '));
   }
 
   function drop(event: DragEvent) {
     event.preventDefault();
     setDragging(false);
-    pick(event.dataTransfer.files[0]);
+    pick([...event.dataTransfer.files]);
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return setError('Choose a photo first.');
+    if (photos.length === 0) return setError('Choose a photo first.');
     setError(undefined);
     setProgress(0);
     try {
-      const post = await publishPhoto(file, { caption, altText }, setProgress);
+      const post = await publishPhotos(photos, caption, setProgress);
       navigate(`/p/${post.id}`);
     } catch (caught) {
       setProgress(undefined);
@@ -82,32 +96,37 @@ export function UploadPage() {
       <h1>New post</h1>
       {meta && (
         <p className="muted" id="limits">
-          {typeNames(meta.upload.allowedContentTypes)} up to {megabytes(meta.upload.maxBytes)}.
+          Up to {maxPhotos} photos: {typeNames(meta.upload.allowedContentTypes)}, each up to{' '}
+          {megabytes(meta.upload.maxBytes)}.
         </p>
       )}
       <form onSubmit={(event) => void submit(event)} noValidate>
         <div
           className={`dropzone${dragging ? ' dragging' : ''}`}
           onDragOver={(event) => {
+            if (!event.dataTransfer.types.includes('Files')) return;
             event.preventDefault();
             setDragging(true);
           }}
           onDragLeave={() => setDragging(false)}
           onDrop={drop}
         >
-          {preview ? (
-            <img src={preview} alt="Preview of the photo to post" className="preview" />
-          ) : (
-            <p>Drop a photo here, or</p>
-          )}
+          {photos.length === 0 && <p>Drop photos here, or</p>}
           <FilePicker
             id="photo"
-            label={file ? 'Choose another photo' : 'Choose a photo'}
+            label={photos.length ? 'Add photos' : 'Choose a photo'}
             accept={meta?.upload.allowedContentTypes.join(',') ?? 'image/*'}
+            multiple
             describedBy="limits"
-            onFiles={([picked]) => pick(picked)}
+            onFiles={pick}
           />
         </div>
+        <ChosenPhotos
+          photos={photos}
+          onChange={setPhotos}
+          altTextMaxLength={meta?.text.altTextMaxLength}
+          disabled={uploading}
+        />
         <Field
           label="Caption"
           name="caption"
@@ -115,15 +134,6 @@ export function UploadPage() {
           value={caption}
           maxLength={meta?.text.captionMaxLength}
           onChange={(e) => setCaption(e.target.value)}
-        />
-        <Field
-          label="Alt text"
-          name="altText"
-          multiline
-          value={altText}
-          maxLength={meta?.text.altTextMaxLength}
-          hint="Describe the photo for people who cannot see it."
-          onChange={(e) => setAltText(e.target.value)}
         />
         {uploading && (
           <div className="progress">
@@ -136,7 +146,7 @@ export function UploadPage() {
             {error}
           </p>
         )}
-        <button type="submit" disabled={!file || uploading}>
+        <button type="submit" disabled={photos.length === 0 || uploading}>
           {uploading ? 'Publishing…' : 'Publish'}
         </button>
       </form>
