@@ -25,17 +25,16 @@ export function Carousel({ label, slides }: { label: string; slides: ReactNode[]
   }
 
   return (
-    <div
-      className="carousel"
-      role="region"
-      aria-roledescription="carousel"
-      aria-label={label}
-      tabIndex={0}
-      onKeyDown={keys}
-    >
+    <div className="carousel">
+      {/* The scrolling track itself takes the focus, so the keyboard reaches what scrolls. */}
       <div
         ref={track}
         className="carousel-track"
+        role="region"
+        aria-roledescription="carousel"
+        aria-label={label}
+        tabIndex={0}
+        onKeyDown={keys}
         onScroll={(event) => {
           const element = event.currentTarget;
           setCurrent(Math.round(element.scrollLeft / Math.max(1, element.clientWidth)));
