@@ -72,7 +72,9 @@ describe('Freeb in a browser', () => {
     await signUp(ada, 'ada_browser', 'analytical engine 1843');
 
     // Upload: the limits up front, a preview, a progress bar while the bytes go to storage.
-    await ada.getByText(/Up to 20 photos: JPEG, PNG, WEBP, GIF, AVIF.*, each up to 20 MB/).waitFor();
+    await ada
+      .getByText(/Up to 20 photos: JPEG, PNG, WEBP, GIF, AVIF.*, each up to 20 MB/)
+      .waitFor();
     await ada.route('**/api/storage/**', async (route) => {
       await new Promise((resolve) => setTimeout(resolve, 700));
       await route.continue();
@@ -87,17 +89,16 @@ describe('Freeb in a browser', () => {
     await ada.waitForURL('**/p/*');
     const postUrl = new URL(ada.url()).pathname;
 
-    // The post page: the image loaded at its real size, its alt text, the caption.
+    // The post page: once processed, a WebP variant of the photo (never the original), its alt
+    // text, the caption.
     const image = ada.getByAltText('A blue gradient sky at dusk');
     await image.waitFor();
-    await ada.waitForFunction(
-      () =>
-        (
-          document.querySelector(
-            'img[alt="A blue gradient sky at dusk"]',
-          ) as HTMLImageElement | null
-        )?.naturalWidth === 1200,
-    );
+    await ada.waitForFunction(() => {
+      const img = document.querySelector(
+        'img[alt="A blue gradient sky at dusk"]',
+      ) as HTMLImageElement | null;
+      return !!img && img.naturalWidth > 0 && img.currentSrc.includes('/variants/');
+    });
     await ada.getByText('Evening over the bay').waitFor();
 
     // Like and comment.

@@ -76,6 +76,8 @@ export const post = {
   media: [photo],
   image: photo,
   caption: 'At sea',
+  tags: [] as string[],
+  mentions: [] as string[],
   createdAt: '2026-11-24T20:00:00.000Z',
   likeCount: 3,
   commentCount: 1,
