@@ -112,8 +112,8 @@ export class UploadsService {
     const extension = image.storageKey.slice(image.storageKey.lastIndexOf('.'));
     // A fresh key per verification: a copy made by a request that then loses a race is its own.
     const storageKey = `users/${ownerId}/originals/${image.id}-${randomBytes(4).toString('hex')}${extension}`;
-    await this.storage.copy(image.storageKey, storageKey);
     try {
+      await this.storage.copy(image.storageKey, storageKey);
       return {
         ...(await this.check(image, storageKey, field)),
         storageKey,
@@ -125,6 +125,10 @@ export class UploadsService {
           await this.images.discard([image.id]);
           await this.images.abandon([storageKey]);
         });
+      } else {
+        // Storage failed or went silent: a copy whose answer was lost may still have been made,
+        // so the deletion outbox removes that key once storage answers again.
+        await this.images.abandon([storageKey]).catch(() => undefined);
       }
       throw error;
     }
