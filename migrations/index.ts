@@ -7,6 +7,7 @@ import { Media1764400000000 } from './1764400000000-media';
 import { Timeline1764600000000 } from './1764600000000-timeline';
 import { Discovery1764700000000 } from './1764700000000-discovery';
 import { Safety1764800000000 } from './1764800000000-safety';
+import { LikesByPost1764810000000 } from './1764810000000-likes-by-post';
 
 /** Every migration, in order. Listed (not globbed) so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Timeline1764600000000,
   Discovery1764700000000,
   Safety1764800000000,
+  LikesByPost1764810000000,
 ];

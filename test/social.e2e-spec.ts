@@ -197,6 +197,44 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
       );
     });
 
+    it('lists who liked a post ("liked by") as pages of user summaries, newest first', async () => {
+      const author = await signUp(t);
+      const created = await publish(t, author.agent);
+      const fans: Account[] = [];
+      for (let i = 0; i < 4; i++) {
+        const fan = await signUp(t);
+        await fan.agent.put(`/api/posts/${created.id}/like`).expect(204);
+        fans.push(fan);
+      }
+      await fans[1].agent.delete(`/api/posts/${created.id}/like`).expect(204);
+
+      const first = await client(t).get(`/api/posts/${created.id}/likes?limit=2`).expect(200);
+      expect(first.body.items).toEqual([
+        {
+          id: fans[3].id,
+          username: fans[3].username,
+          firstName: null,
+          lastName: null,
+          avatarUrl: null,
+        },
+        expect.objectContaining({ username: fans[2].username }),
+      ]);
+      const second = await client(t)
+        .get(`/api/posts/${created.id}/likes`)
+        .query({ limit: 2, cursor: first.body.nextCursor })
+        .expect(200);
+      expect(second.body).toEqual({
+        items: [expect.objectContaining({ username: fans[0].username })],
+        nextCursor: null,
+      });
+      expectProblem(
+        (await client(t).get('/api/posts/01a20f4c-eecd-73b6-ae9e-00c1892859d7/likes').expect(404))
+          .body,
+        404,
+      );
+      await client(t).get(`/api/posts/${created.id}/likes?limit=101`).expect(400);
+    });
+
     it('answers 404 for a missing post and 401 without a session', async () => {
       const fan = await signUp(t);
       await fan.agent.put('/api/posts/01a20f4c-eecd-73b6-ae9e-00c1892859d7/like').expect(404);

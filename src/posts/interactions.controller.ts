@@ -14,6 +14,7 @@ import { RateLimited } from '../common/throttling/rate-limited.decorator';
 import { CommentsService } from './comments.service';
 import { CommentDto, CommentPageDto, CreateCommentDto } from './dto/comment.dto';
 import { LikesService } from './likes.service';
+import { UserSummaryPageDto } from '../users/dto/user.dto';
 
 /** Likes and comments on a post. */
 @ApiTags('posts')
@@ -44,6 +45,18 @@ export class InteractionsController {
   @ApiProblems(401, 403, 404, 429)
   unlike(@Viewer() viewer: Viewer, @Param('id') id: string): Promise<void> {
     return this.likes.unlike(viewer, id);
+  }
+
+  @Get('likes')
+  @ApiOperation({ summary: 'Who liked a post ("liked by"), newest first' })
+  @ApiOkResponse({ type: UserSummaryPageDto })
+  @ApiProblems(400, 404)
+  likers(
+    @Viewer() viewer: Viewer | undefined,
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+  ): Promise<UserSummaryPageDto> {
+    return this.likes.likers(id, viewer, query);
   }
 
   @Get('comments')

@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
+import { keysetPage } from '../common/pagination/keyset';
+import type { PageRequest } from '../common/pagination/page';
 import { insertOrSkip } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { Like } from './entities/like.entity';
@@ -21,6 +23,12 @@ export class LikesRepository {
   async delete(postId: string, userId: string): Promise<boolean> {
     const result = await this.likes.delete({ postId, userId });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** A post's likes, newest first (IDX_likes_post_id_created_at_id): "liked by". */
+  findPage(postId: string, page: PageRequest): Promise<Like[]> {
+    const query = this.likes.createQueryBuilder('like').where('like.postId = :postId', { postId });
+    return keysetPage(query, 'like', page).getMany();
   }
 
   /** The likes given since then, newest first, with their post's author (IDX_likes_created_at). */

@@ -1,3 +1,4 @@
+import { ProfilesService } from '../users/profiles.service';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
 import { ErrorCode, notFound } from '../common/errors/app-error';
@@ -28,7 +29,14 @@ describe('LikesService', () => {
     postsRepository = strictMock<PostsRepository>({ adjust: tx.inside() });
     posts = strictMock<PostsService>({ findOrFail: jest.fn().mockResolvedValue(post) });
     events = strictMock<DomainEvents>({ emit: tx.inside() });
-    sut = new LikesService(likesRepository, postsRepository, posts, tx.db, events);
+    sut = new LikesService(
+      likesRepository,
+      postsRepository,
+      posts,
+      strictMock<ProfilesService>({}),
+      tx.db,
+      events,
+    );
   });
 
   it('likes a post and counts it, in one transaction that locks the post first', async () => {

@@ -3,7 +3,10 @@ import type { Viewer } from '../common/http/viewer.decorator';
 import { notFound } from '../common/errors/app-error';
 import { DomainEvents } from '../common/events/domain-events';
 import { newId } from '../common/ids';
+import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
+import type { UserSummaryDto } from '../users/dto/user.dto';
+import { ProfilesService } from '../users/profiles.service';
 import { Post } from './entities/post.entity';
 import { LikesRepository } from './likes.repository';
 import { PostsRepository } from './posts.repository';
@@ -16,6 +19,7 @@ export class LikesService {
     private readonly likesRepository: LikesRepository,
     private readonly postsRepository: PostsRepository,
     private readonly posts: PostsService,
+    private readonly profiles: ProfilesService,
     private readonly db: TransactionHost,
     private readonly events: DomainEvents,
   ) {}
@@ -48,5 +52,25 @@ export class LikesService {
       await this.postsRepository.adjust(post.id, 'likeCount', -1);
       await this.events.emit('like.removed', like);
     });
+  }
+
+  /** Who liked the post ("liked by"), newest first; a post the viewer may not see is 404. */
+  async likers(
+    postId: string,
+    viewer: Viewer | undefined,
+    query: PageQueryDto,
+  ): Promise<Page<UserSummaryDto>> {
+    const post = await this.posts.findOrFail(postId, viewer);
+    const request = pageRequest(query);
+    const page = toPage(
+      await this.likesRepository.findPage(post.id, request),
+      request.limit,
+      (rows) => rows,
+    );
+    const summaries = await this.profiles.summaries(page.items.map((like) => like.userId));
+    return {
+      items: page.items.flatMap((like) => summaries.get(like.userId) ?? []),
+      nextCursor: page.nextCursor,
+    };
   }
 }

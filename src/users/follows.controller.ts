@@ -3,12 +3,10 @@ import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nes
 import { SignedIn } from '../common/http/signed-in.decorator';
 import { Viewer } from '../common/http/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
-import { PageOf, PageQueryDto } from '../common/pagination/page';
+import { PageQueryDto } from '../common/pagination/page';
 import { RateLimited } from '../common/throttling/rate-limited.decorator';
-import { UserSummaryDto } from './dto/user.dto';
+import { UserSummaryPageDto } from './dto/user.dto';
 import { FollowsService } from './follows.service';
-
-export class UserSummaryPageDto extends PageOf(UserSummaryDto) {}
 
 @ApiTags('users')
 @Controller('users/:username')

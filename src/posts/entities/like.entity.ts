@@ -2,6 +2,7 @@ import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 
 @Entity('likes')
 @Index('UQ_likes_post_id_user_id', ['postId', 'userId'], { unique: true })
+@Index('IDX_likes_post_id_created_at_id', ['postId', 'createdAt', 'id'])
 export class Like {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

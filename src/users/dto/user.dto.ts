@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { PageOf } from '../../common/pagination/page';
 import { ROLES, type Role } from '../../common/roles';
 import type { User } from '../entities/user.entity';
 
@@ -26,6 +27,9 @@ export class UserSummaryDto {
     };
   }
 }
+
+/** A page of user summaries (followers, following, liked by). */
+export class UserSummaryPageDto extends PageOf(UserSummaryDto) {}
 
 export class ProfileCountsDto {
   @ApiProperty()

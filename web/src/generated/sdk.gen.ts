@@ -71,6 +71,9 @@ import type {
   InteractionsControllerLikeData,
   InteractionsControllerLikeErrors,
   InteractionsControllerLikeResponses,
+  InteractionsControllerLikersData,
+  InteractionsControllerLikersErrors,
+  InteractionsControllerLikersResponses,
   InteractionsControllerListCommentsData,
   InteractionsControllerListCommentsErrors,
   InteractionsControllerListCommentsResponses,
@@ -633,6 +636,22 @@ export const interactionsControllerLike = <ThrowOnError extends boolean = false>
     url: '/api/posts/{id}/like',
     ...options,
   });
+
+/**
+ * Who liked a post ("liked by"), newest first
+ */
+export const interactionsControllerLikers = <ThrowOnError extends boolean = false>(
+  options: Options<InteractionsControllerLikersData, ThrowOnError>,
+): RequestResult<
+  InteractionsControllerLikersResponses,
+  InteractionsControllerLikersErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).get<
+    InteractionsControllerLikersResponses,
+    InteractionsControllerLikersErrors,
+    ThrowOnError
+  >({ url: '/api/posts/{id}/likes', ...options });
 
 /**
  * A post’s comments, oldest first

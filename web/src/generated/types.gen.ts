@@ -1356,6 +1356,39 @@ export type InteractionsControllerLikeResponses = {
 export type InteractionsControllerLikeResponse =
   InteractionsControllerLikeResponses[keyof InteractionsControllerLikeResponses];
 
+export type InteractionsControllerLikersData = {
+  body?: never;
+  path: {
+    id: string;
+  };
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/posts/{id}/likes';
+};
+
+export type InteractionsControllerLikersErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type InteractionsControllerLikersError =
+  InteractionsControllerLikersErrors[keyof InteractionsControllerLikersErrors];
+
+export type InteractionsControllerLikersResponses = {
+  200: UserSummaryPageDto;
+};
+
+export type InteractionsControllerLikersResponse =
+  InteractionsControllerLikersResponses[keyof InteractionsControllerLikersResponses];
+
 export type InteractionsControllerListCommentsData = {
   body?: never;
   path: {
