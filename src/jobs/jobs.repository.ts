@@ -141,6 +141,56 @@ export class JobsRepository {
     );
   }
 
+  /**
+   * Per type: due, scheduled (later), running (leased) and dead jobs, and the oldest due
+   * `run_at`. One grouped scan: the table holds the queue, not its history (done jobs go).
+   */
+  async countsByType(now: Date): Promise<JobStateCounts[]> {
+    const rows = await this.jobs
+      .createQueryBuilder('job')
+      .select('job.type', 'type')
+      .addSelect(
+        'SUM(CASE WHEN job.deadAt IS NULL AND job.lockedUntil > :now THEN 1 ELSE 0 END)',
+        'running',
+      )
+      .addSelect(
+        'SUM(CASE WHEN job.deadAt IS NULL AND (job.lockedUntil IS NULL OR job.lockedUntil <= :now) AND job.runAt <= :now THEN 1 ELSE 0 END)',
+        'due',
+      )
+      .addSelect(
+        'SUM(CASE WHEN job.deadAt IS NULL AND (job.lockedUntil IS NULL OR job.lockedUntil <= :now) AND job.runAt > :now THEN 1 ELSE 0 END)',
+        'scheduled',
+      )
+      .addSelect('SUM(CASE WHEN job.deadAt IS NOT NULL THEN 1 ELSE 0 END)', 'dead')
+      .addSelect(
+        'MIN(CASE WHEN job.deadAt IS NULL AND (job.lockedUntil IS NULL OR job.lockedUntil <= :now) AND job.runAt <= :now THEN job.runAt END)',
+        'oldestDueAt',
+      )
+      .setParameter('now', now)
+      .groupBy('job.type')
+      .orderBy('job.type')
+      .getRawMany<Record<string, string | number | Date | null>>();
+    return rows.map((row) => ({
+      type: String(row.type),
+      due: Number(row.due ?? 0),
+      scheduled: Number(row.scheduled ?? 0),
+      running: Number(row.running ?? 0),
+      dead: Number(row.dead ?? 0),
+      oldestDueAt: row.oldestDueAt === null ? null : asDate(row.oldestDueAt),
+    }));
+  }
+
+  /** The latest dead jobs, last buried first (IDX_jobs_dead_at_run_at). */
+  latestDead(limit: number): Promise<Job[]> {
+    return this.jobs
+      .createQueryBuilder('job')
+      .where('job.deadAt IS NOT NULL')
+      .orderBy('job.deadAt', 'DESC')
+      .addOrderBy('job.id', 'DESC')
+      .limit(limit)
+      .getMany();
+  }
+
   /** Given back unfinished (shutdown): due now for another worker, the attempt not counted. */
   async release(id: string, token: string, now: Date): Promise<void> {
     await this.jobs
@@ -150,4 +200,20 @@ export class JobsRepository {
       .where('id = :id AND locked_by = :token', { id, token })
       .execute();
   }
+}
+
+export interface JobStateCounts {
+  type: string;
+  due: number;
+  scheduled: number;
+  running: number;
+  dead: number;
+  oldestDueAt: Date | null;
+}
+
+/** A raw datetime: a Date from mysql2, an ISO-like string from SQLite (stored as UTC). */
+function asDate(value: string | number | Date): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }

@@ -80,6 +80,9 @@ import type {
   InteractionsControllerUnlikeData,
   InteractionsControllerUnlikeErrors,
   InteractionsControllerUnlikeResponses,
+  JobsAdminControllerJobsData,
+  JobsAdminControllerJobsErrors,
+  JobsAdminControllerJobsResponses,
   MetaControllerGetData,
   MetaControllerGetResponses,
   ModerationControllerActionsData,
@@ -157,6 +160,28 @@ export type Options<
    */
   meta?: keyof ClientMeta extends never ? Record<string, unknown> : ClientMeta;
 };
+
+/**
+ * The job queue: depth by type and state, the oldest due job, the latest dead jobs
+ */
+export const jobsAdminControllerJobs = <ThrowOnError extends boolean = false>(
+  options?: Options<JobsAdminControllerJobsData, ThrowOnError>,
+): RequestResult<JobsAdminControllerJobsResponses, JobsAdminControllerJobsErrors, ThrowOnError> =>
+  (options?.client ?? client).get<
+    JobsAdminControllerJobsResponses,
+    JobsAdminControllerJobsErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/admin/jobs',
+    ...options,
+  });
 
 /**
  * A hashtag and how many published posts carry it (0 when unused)

@@ -4,6 +4,72 @@ export type ClientOptions = {
   baseUrl: string;
 };
 
+export type JobTypeCountsDto = {
+  type: string;
+  /**
+   * Due now and waiting for a worker
+   */
+  due: number;
+  /**
+   * Waiting for a later time (retries, recurring jobs)
+   */
+  scheduled: number;
+  /**
+   * Claimed by a worker whose lease has not run out
+   */
+  running: number;
+  /**
+   * Out of attempts, kept with their last error
+   */
+  dead: number;
+};
+
+export type DeadJobDto = {
+  id: string;
+  type: string;
+  /**
+   * The job’s payload as enqueued (ids, never secrets)
+   */
+  payload: {
+    [key: string]: unknown;
+  };
+  attempts: number;
+  lastError: string | null;
+  createdAt: string;
+  deadAt: string;
+};
+
+export type JobsOverviewDto = {
+  /**
+   * Jobs due now and not claimed, all types
+   */
+  due: number;
+  /**
+   * Jobs waiting for a later time, all types
+   */
+  scheduled: number;
+  /**
+   * Jobs being worked on, all types
+   */
+  running: number;
+  /**
+   * Dead jobs, all types
+   */
+  dead: number;
+  /**
+   * When the oldest due job became due; null when nothing waits
+   */
+  oldestDueAt: string | null;
+  /**
+   * Per type, by name
+   */
+  types: Array<JobTypeCountsDto>;
+  /**
+   * The latest 50 dead jobs
+   */
+  recentDead: Array<DeadJobDto>;
+};
+
 export type TagDto = {
   /**
    * Lower-case, without `#`.
@@ -585,6 +651,34 @@ export type ProblemDetails = {
   detail: string;
   errors?: Array<FieldErrorDto>;
 };
+
+export type JobsAdminControllerJobsData = {
+  body?: never;
+  path?: never;
+  query?: never;
+  url: '/api/admin/jobs';
+};
+
+export type JobsAdminControllerJobsErrors = {
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+};
+
+export type JobsAdminControllerJobsError =
+  JobsAdminControllerJobsErrors[keyof JobsAdminControllerJobsErrors];
+
+export type JobsAdminControllerJobsResponses = {
+  200: JobsOverviewDto;
+};
+
+export type JobsAdminControllerJobsResponse =
+  JobsAdminControllerJobsResponses[keyof JobsAdminControllerJobsResponses];
 
 export type DiscoveryControllerTagData = {
   body?: never;
