@@ -119,15 +119,46 @@ async function seed(query: Query): Promise<void> {
       'width',
       'height',
       'status',
+      'purpose',
+      'processing',
+      'variants',
       'created_at',
     ],
-    images.map(([id, owner, key, at]) => [id, owner, key, 'image/png', 10, 3, 2, 'attached', at]),
+    images.map(([id, owner, key, at]) => [
+      id,
+      owner,
+      key,
+      'image/png',
+      10,
+      3,
+      2,
+      'attached',
+      'post',
+      'ready',
+      JSON.stringify([
+        { width: 3, height: 2, key: `users/${String(owner)}/variants/${String(id)}-3.webp` },
+      ]),
+      at,
+    ]),
   );
   await insertMany(
     query,
     'posts',
-    ['id', 'author_id', 'image_id', 'caption', 'created_at', 'updated_at'],
-    posts,
+    ['id', 'author_id', 'caption', 'status', 'created_at', 'updated_at'],
+    posts.map(([id, author, , caption, at, updated]) => [
+      id,
+      author,
+      caption,
+      'published',
+      at,
+      updated,
+    ]),
+  );
+  await insertMany(
+    query,
+    'post_media',
+    ['post_id', 'position', 'image_id'],
+    posts.map(([id, , image]) => [id, 0, image]),
   );
   await insertMany(query, 'post_tags', ['post_id', 'tag_id', 'author_id', 'created_at'], postTags);
 

@@ -8,6 +8,7 @@ import { Timeline1764600000000 } from './1764600000000-timeline';
 import { Discovery1764700000000 } from './1764700000000-discovery';
 import { Safety1764800000000 } from './1764800000000-safety';
 import { LikesByPost1764810000000 } from './1764810000000-likes-by-post';
+import { SearchCoveringIndexes1764811000000 } from './1764811000000-search-covering-indexes';
 
 /** Every migration, in order. Listed (not globbed) so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Discovery1764700000000,
   Safety1764800000000,
   LikesByPost1764810000000,
+  SearchCoveringIndexes1764811000000,
 ];

@@ -123,13 +123,25 @@ export class TagsRepository {
 
   /** Tags whose accent-free name starts with `key`, the most used first (an index range). */
   searchByPrefix(key: string, limit: number): Promise<Tag[]> {
-    const match = startsWith('tag.name_key', key, !this.db.locksRows);
+    const match = startsWith('candidate.name_key', key, !this.db.locksRows);
+    // A deferred join, as for people: the best ids from the covering index
+    // (name_key, post_count, name, id), then only those rows.
     return this.tags
       .createQueryBuilder('tag')
-      .where(match.sql, match.params)
+      .innerJoin(
+        (best) =>
+          best
+            .select('candidate.id', 'id')
+            .from(Tag, 'candidate')
+            .where(match.sql, match.params)
+            .orderBy('candidate.post_count', 'DESC')
+            .addOrderBy('candidate.name', 'ASC')
+            .limit(limit),
+        'best',
+        'best.id = tag.id',
+      )
       .orderBy('tag.postCount', 'DESC')
       .addOrderBy('tag.name', 'ASC')
-      .limit(limit)
       .getMany();
   }
 }

@@ -93,17 +93,30 @@ export class UsersRepository {
    */
   async searchByPrefix(key: string, limit: number): Promise<User[]> {
     const sqlite = !this.db.locksRows;
-    const columns = ['user.username', 'user.first_name_key', 'user.last_name_key'];
+    const columns = ['username', 'first_name_key', 'last_name_key'];
     const found = await Promise.all(
       columns.map((column) => {
-        const match = startsWith(column, key, sqlite);
+        const match = startsWith(`candidate.${column}`, key, sqlite);
+        // A deferred join: the best `limit` ids come from the covering index
+        // (key, followers_count, id) alone, even when the prefix matches a tenth of everyone;
+        // only those rows are read.
         return this.users
           .createQueryBuilder('user')
           .select(SEARCHED_COLUMNS)
-          .where(match.sql, match.params)
+          .innerJoin(
+            (best) =>
+              best
+                .select('candidate.id', 'id')
+                .from(User, 'candidate')
+                .where(match.sql, match.params)
+                .orderBy('candidate.followers_count', 'DESC')
+                .addOrderBy('candidate.id', 'ASC')
+                .limit(limit),
+            'best',
+            'best.id = user.id',
+          )
           .orderBy('user.followersCount', 'DESC')
           .addOrderBy('user.id', 'ASC')
-          .limit(limit)
           .getMany();
       }),
     );

@@ -2,6 +2,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A hashtag: its lower-case name (accents kept) and how many published posts carry it. */
 @Entity('tags')
+@Index('IDX_tags_name_key_post_count', ['nameKey', 'postCount', 'name', 'id'])
 export class Tag {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -11,8 +12,7 @@ export class Tag {
   @Column({ type: 'varchar', length: 100 })
   name: string;
 
-  /** The name without accents: what prefix search seeks on. */
-  @Index('IDX_tags_name_key')
+  /** The name without accents: what prefix search seeks on (with the count, a covering index). */
   @Column({ name: 'name_key', type: 'varchar', length: 100 })
   nameKey: string;
 

@@ -2,6 +2,10 @@ import { Column, Entity, ForeignKey, Index, PrimaryColumn } from 'typeorm';
 import type { Role } from '../../common/roles';
 
 @Entity('users')
+// Prefix search: each key with the ranking, so the best ids come from the index alone.
+@Index('IDX_users_username_followers_count', ['username', 'followersCount', 'id'])
+@Index('IDX_users_first_name_key_followers_count', ['firstNameKey', 'followersCount', 'id'])
+@Index('IDX_users_last_name_key_followers_count', ['lastNameKey', 'followersCount', 'id'])
 export class User {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
@@ -26,11 +30,9 @@ export class User {
   lastName: string | null;
 
   /** The names lower-case without accents, for prefix search ("zoe" finds "Zoë"). */
-  @Index('IDX_users_first_name_key')
   @Column({ name: 'first_name_key', type: 'varchar', length: 50, nullable: true })
   firstNameKey: string | null;
 
-  @Index('IDX_users_last_name_key')
   @Column({ name: 'last_name_key', type: 'varchar', length: 50, nullable: true })
   lastNameKey: string | null;
 
