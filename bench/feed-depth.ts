@@ -36,20 +36,29 @@ async function seed(query: (sql: string, params: unknown[]) => Promise<unknown>)
   for (let from = 0; from < POSTS; from += batch) {
     const images: unknown[] = [];
     const posts: unknown[] = [];
+    const photos: unknown[] = [];
     for (let i = from; i < from + batch; i++) {
       const author = `00000000-0000-7000-8000-${String(i % AUTHORS).padStart(12, '0')}`;
       const id = `00000000-0000-7000-9000-${String(i).padStart(12, '0')}`;
       const at = stamp(start + i * 1000);
-      images.push(id, author, `users/${author}/${id}.png`, at);
-      posts.push(id, author, id, `post ${i}`, at, at);
+      const variants = JSON.stringify([
+        { width: 3, height: 2, key: `users/${author}/variants/${id}-3.webp` },
+      ]);
+      images.push(id, author, `users/${author}/${id}.png`, variants, at);
+      posts.push(id, author, `post ${i}`, at, at);
+      photos.push(id, id);
     }
     await query(
-      `INSERT INTO images (id, owner_id, storage_key, content_type, size_bytes, width, height, status, created_at) VALUES ${Array(batch).fill("(?, ?, ?, 'image/png', 10, 3, 2, 'attached', ?)").join(', ')}`,
+      `INSERT INTO images (id, owner_id, storage_key, content_type, size_bytes, width, height, status, purpose, processing, variants, created_at) VALUES ${Array(batch).fill("(?, ?, ?, 'image/png', 10, 3, 2, 'attached', 'post', 'ready', ?, ?)").join(', ')}`,
       images,
     );
     await query(
-      `INSERT INTO posts (id, author_id, image_id, caption, created_at, updated_at) VALUES ${Array(batch).fill('(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      `INSERT INTO posts (id, author_id, caption, status, created_at, updated_at) VALUES ${Array(batch).fill("(?, ?, ?, 'published', ?, ?)").join(', ')}`,
       posts,
+    );
+    await query(
+      `INSERT INTO post_media (post_id, position, image_id) VALUES ${Array(batch).fill('(?, 0, ?)').join(', ')}`,
+      photos,
     );
   }
 }
