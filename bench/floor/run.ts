@@ -9,7 +9,7 @@
  *
  * BENCH_DATABASE_URL (default mariadb://freeb_test:freeb_test@127.0.0.1:3306/freeb_t_bench),
  * BENCH_SIZE (small), BENCH_SECONDS per round (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
- * BENCH_RSS_REQUESTS (100000), BENCH_RESEED=1 to seed again.
+ * BENCH_RSS_REQUESTS (100000), BENCH_RESEED=1 to seed again, BENCH_SEED_ONLY=1 to seed and stop.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -191,6 +191,7 @@ async function login(freeb: ServerProcess, username: string): Promise<string> {
 
 async function main(): Promise<void> {
   await prepareDatabase();
+  if (env.BENCH_SEED_ONLY) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'freeb-bench-'));
   const freeb = new ServerProcess(
     'freeb',

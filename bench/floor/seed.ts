@@ -17,6 +17,7 @@ import * as argon2 from 'argon2';
 import type { Connection } from 'mysql2/promise';
 import { v7 } from 'uuid';
 import { ARGON2_OPTIONS } from '../../src/auth/password/password-hasher';
+import { AVATAR_SIDES, PHOTO_WIDTHS, variantSizes } from '../../src/media/variant-sizes';
 
 export interface SeedSizes {
   users: number;
@@ -59,6 +60,26 @@ export const readerName = (followees: number) => `reader${followees}`;
 export const userName = (index: number) => `user${index}`;
 
 const DAY = 86_400_000;
+
+/** A ThumbHash of the right length (every seeded photo shares it). */
+const PLACEHOLDER = 'HBkSHYSIeHiPiHh8eJd4eTN0EEQG';
+
+/** The variants processing would record for an image of this size: widest first, as JSON. */
+function variantsOf(
+  owner: string,
+  imageId: string,
+  width: number,
+  height: number,
+  standard: readonly number[],
+): string {
+  return JSON.stringify(
+    variantSizes(width, standard).map((w) => ({
+      width: w,
+      height: Math.round((height * w) / width),
+      key: `users/${owner}/variants/${imageId}/${w}.webp`,
+    })),
+  );
+}
 
 /** mulberry32: a small, fast, seeded PRNG. */
 function random(seed: number): () => number {
@@ -143,6 +164,11 @@ export async function seed(
     'width',
     'height',
     'status',
+    'purpose',
+    'processing',
+    'variants',
+    'placeholder',
+    'color',
     'expires_at',
     'created_at',
   ]);
@@ -158,19 +184,24 @@ export async function seed(
       320,
       320,
       'attached',
+      'avatar',
+      'ready',
+      variantsOf(owner, id, 320, 320, AVATAR_SIDES),
+      PLACEHOLDER,
+      '#7a8c9e',
       null,
       datetime(userCreated[u] + 1000),
     ]);
     return id;
   });
 
-  // Posts, oldest first, evenly over the year; each with its photo.
+  // Posts, oldest first, evenly over the year; each with its photos (one, or two to four).
   const posts = file('posts', [
     'id',
     'author_id',
-    'image_id',
     'caption',
-    'alt_text',
+    'status',
+    'pending_photos',
     'like_count',
     'comment_count',
     'created_at',
@@ -283,27 +314,37 @@ export async function seed(
       datetime(userCreated[u]),
     ]);
   });
+  const media = file('post_media', ['post_id', 'position', 'image_id', 'alt_text']);
   for (let p = 0; p < sizes.posts; p++) {
-    const imageId = v7({ msecs: postCreated[p] - 60_000 });
     const owner = userIds[postAuthor[p]];
-    images.add([
-      imageId,
-      owner,
-      `users/${owner}/${imageId}.jpg`,
-      'image/jpeg',
-      250_000,
-      1080,
-      1350,
-      'attached',
-      null,
-      datetime(postCreated[p] - 60_000),
-    ]);
+    const photos = rand() < 0.75 ? 1 : 2 + pick(3);
+    for (let position = 0; position < photos; position++) {
+      const imageId = v7({ msecs: postCreated[p] - 60_000 + position });
+      images.add([
+        imageId,
+        owner,
+        `users/${owner}/${imageId}.jpg`,
+        'image/jpeg',
+        250_000,
+        1080,
+        1350,
+        'attached',
+        'post',
+        'ready',
+        variantsOf(owner, imageId, 1080, 1350, PHOTO_WIDTHS),
+        PLACEHOLDER,
+        '#a0b0c0',
+        null,
+        datetime(postCreated[p] - 60_000 + position),
+      ]);
+      media.add([postIds[p], position, imageId, (p + position) % 3 ? `A photo, ${p}` : null]);
+    }
     posts.add([
       postIds[p],
       owner,
-      imageId,
       `Post number ${p}`,
-      p % 3 ? `A photo, ${p}` : null,
+      'published',
+      0,
       likeCount[p],
       commentCount[p],
       datetime(postCreated[p]),
@@ -322,7 +363,7 @@ export async function seed(
       timeline.add([userIds[r], postIds[p], userIds[a], datetime(postCreated[p])]);
   }
 
-  const files = [users, images, posts, likes, comments, follows, timeline];
+  const files = [users, images, posts, media, likes, comments, follows, timeline];
   await Promise.all(files.map((f) => f.close()));
   log(`files written in ${dir}`);
   try {
