@@ -1,11 +1,14 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
 import { PassportSerializer } from '@nestjs/passport';
-import type { User } from '../users/entities/user.entity';
+import type { SessionUser, User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 
 type Done<T> = (error: unknown, value?: T) => void;
 
-/** The session holds only the user id; the user is loaded afresh on every request. */
+/**
+ * The session holds only the user id; the user is loaded afresh on every request, only the
+ * columns a request needs (who, the role, what revokes a session).
+ */
 @Injectable()
 export class SessionSerializer extends PassportSerializer implements OnModuleDestroy {
   private closed = false;
@@ -27,9 +30,9 @@ export class SessionSerializer extends PassportSerializer implements OnModuleDes
     done(null, user.id);
   }
 
-  deserializeUser(id: unknown, done: Done<User | false>): void {
+  deserializeUser(id: unknown, done: Done<SessionUser | false>): void {
     if (this.closed) return done('pass');
     if (typeof id !== 'string') return done(null, false);
-    this.users.findById(id).then((user) => done(null, user ?? false), done);
+    this.users.findSessionUser(id).then((user) => done(null, user ?? false), done);
   }
 }

@@ -3,7 +3,7 @@ import { In } from 'typeorm';
 import { adjustCounter } from '../database/row-writes';
 import { startsWith } from '../database/prefix-match';
 import { TransactionHost } from '../database/transaction-host';
-import { User } from './entities/user.entity';
+import { type SessionUser, User } from './entities/user.entity';
 
 export type ProfileFields = Pick<
   User,
@@ -26,6 +26,14 @@ export class UsersRepository {
 
   private get users() {
     return this.db.repository(User);
+  }
+
+  /** The caller of a signed-in request, by primary key: never the password hash or the email. */
+  findSessionUser(id: string): Promise<SessionUser | null> {
+    return this.users.findOne({
+      select: { id: true, username: true, role: true, sessionGeneration: true, suspendedAt: true },
+      where: { id },
+    });
   }
 
   /** What a user summary shows, and nothing else: never the password hash or the email. */

@@ -12,7 +12,7 @@ import { newId } from '../common/ids';
 import { searchKey } from '../common/text/caption-parser';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagesService } from '../images/images.service';
-import { User } from './entities/user.entity';
+import { type SessionUser, User } from './entities/user.entity';
 import { UsersRepository } from './users.repository';
 import { StandingService } from './standing.service';
 
@@ -71,6 +71,11 @@ export class UsersService {
 
   findById(id: string): Promise<User | null> {
     return this.usersRepository.findById(id);
+  }
+
+  /** What each signed-in request loads of its caller (the session's user): no hash, no email. */
+  findSessionUser(id: string): Promise<SessionUser | null> {
+    return this.usersRepository.findSessionUser(id);
   }
 
   /** The signed-in caller's account; a 401 when it was deleted meanwhile. */

@@ -84,3 +84,9 @@ export class User {
   @Column({ name: 'updated_at', type: 'datetime', precision: 3 })
   updatedAt: Date;
 }
+
+/** What a signed-in request knows of its caller: who, their role, and what revokes the session. */
+export type SessionUser = Pick<
+  User,
+  'id' | 'username' | 'role' | 'sessionGeneration' | 'suspendedAt'
+>;
