@@ -1,8 +1,8 @@
-import { startApp, type TestApp } from './harness/app';
+import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
 import { JobWorker } from '../src/jobs/job-worker';
 import { jobRows } from './harness/jobs';
-import { queriesDuring } from './harness/queries';
+import { queriesDuring, statementsDuring } from './harness/queries';
 import { eventually, publish } from './harness/storage';
 
 type Post = {
@@ -491,7 +491,7 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
     });
   });
 
-  it('costs a fixed number of queries for a page of 20 posts with authors, images, counts and viewer flags', async () => {
+  it('reads a page of 20 posts with authors, images, counts and viewer flags in one statement, and the viewer’s likes in one more', async () => {
     const viewer = await signUp(t);
     const authors = [await signUp(t), await signUp(t)];
     for (let i = 0; i < 25; i++) await publish(t, authors[i % 2].agent);
@@ -509,15 +509,48 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
       );
       const feed = await queriesDuring(t, () => viewer.agent.get('/api/feed?limit=20').expect(200));
       const own = (queries: string[]) => queries.filter((query) => !/\bsessions\b/.test(query));
-      // the session's user, then posts, the order of their photos, the photos, their authors,
-      // the viewer's likes
-      expect(own(page)).toHaveLength(6);
-      expect(own(few)).toHaveLength(6);
-      // the home feed reads the viewer's timeline first
-      expect(own(feed)).toHaveLength(7);
-      expect(JSON.parse((await viewer.agent.get('/api/feed?limit=20')).text).items).toHaveLength(
-        20,
-      );
+      // the session's user, then one statement for the posts with their authors, avatars and
+      // photos, then the viewer's likes
+      expect(own(page)).toHaveLength(3);
+      expect(own(few)).toHaveLength(3);
+      // the home feed's page is one statement too, its timeline joined to the posts
+      expect(own(feed)).toHaveLength(3);
+      expect(own(feed)[1]).toMatch(/FROM timeline entry/);
+      expect(own(page)[2]).toMatch(/FROM [`"]?likes[`"]?/);
+      for (const sql of [...page, ...few, ...feed]) expect(sql).not.toMatch(/password_hash|email/);
+      const first = JSON.parse((await viewer.agent.get('/api/feed?limit=20')).text);
+      expect(first.items).toHaveLength(20);
+      // the next page seeks the timeline's index to the cursor, with no sort
+      const [next] = (
+        await statementsDuring(t, () =>
+          viewer.agent.get('/api/feed').query({ cursor: first.nextCursor }).expect(200),
+        )
+      ).filter((statement) => /FROM timeline entry/.test(statement.sql));
+      if (mode === 'embedded') {
+        const plan: Array<{ detail: string }> = await t.dataSource.query(
+          `EXPLAIN QUERY PLAN ${next.sql}`,
+          next.parameters,
+        );
+        const details = plan.map((row) => row.detail).join(' | ');
+        expect(details).toMatch(
+          /SEARCH entry USING INDEX IDX_timeline_user_id_created_at_post_id \(user_id=\? AND created_at<\?\)/,
+        );
+        expect(details).not.toMatch(/TEMP B-TREE/);
+      } else {
+        const plan: Array<{
+          table: string;
+          key: string | null;
+          type: string;
+          Extra: string | null;
+        }> = await t.dataSource.query(`EXPLAIN ${next.sql}`, next.parameters);
+        expect(plan.find((row) => row.table === 'entry')).toEqual(
+          expect.objectContaining({
+            key: 'IDX_timeline_user_id_created_at_post_id',
+            type: 'range',
+          }),
+        );
+        expect(plan.filter((row) => /filesort|temporary/i.test(row.Extra ?? ''))).toEqual([]);
+      }
     } finally {
       worker.start();
     }

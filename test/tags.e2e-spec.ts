@@ -1,5 +1,7 @@
+import { JobWorker } from '../src/jobs/job-worker';
 import { startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp } from './harness/client';
+import { queriesDuring } from './harness/queries';
 import { publish } from './harness/storage';
 
 let tagCounter = 0;
@@ -105,6 +107,26 @@ describe('Hashtags (e2e)', () => {
     expect(first.nextCursor).toEqual(expect.any(String));
     const second = await tagPostIds(name, { limit: 2, cursor: first.nextCursor! });
     expect(second).toEqual({ ids: [ids[0]], nextCursor: null });
+  });
+
+  it('reads a page of a tag’s posts in one statement, never a password hash or an email', async () => {
+    const author = await signUp(t);
+    const name = freshTag('one');
+    for (let i = 0; i < 3; i++) await publish(t, author.agent, { caption: `#${name} ${i}` });
+    // The job workers pause, so the statements are the request's own.
+    const worker = t.app.get(JobWorker);
+    await worker.stop();
+    try {
+      const statements = await queriesDuring(t, () =>
+        client(t).get(`/api/tags/${name}/posts`).expect(200),
+      );
+      expect(statements).toHaveLength(1);
+      expect(statements[0]).toMatch(/post_tags/);
+      expect(statements[0]).not.toMatch(/password_hash|email/);
+    } finally {
+      worker.start();
+    }
+    expect((await tagPostIds(name)).ids).toHaveLength(3);
   });
 
   it('answers an unused tag with a zero count and an empty page', async () => {

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { LessThan } from 'typeorm';
 import { TransactionHost } from '../database/transaction-host';
+import type { PostSource } from '../posts/post-record';
 import { ExploreEntry } from './entities/explore-entry.entity';
 
 const CHUNK = 200;
@@ -46,21 +47,19 @@ export class ExploreRepository {
     });
   }
 
-  /** The entries after `position`, in rank order (the primary key). */
-  async page(
-    generation: number,
-    position: number,
-    limit: number,
-  ): Promise<{ postId: string; position: number }[]> {
-    return this.entries
-      .createQueryBuilder('entry')
-      .select(['entry.postId', 'entry.position'])
-      .where('entry.generation = :generation AND entry.position > :position', {
-        generation,
-        position,
-      })
-      .orderBy('entry.position', 'ASC')
-      .limit(limit)
-      .getMany();
+  /**
+   * The entries after `position`, in rank order (the primary key), as the posts module reads
+   * their posts in one statement; `limit` rows.
+   */
+  postSource(generation: number, position: number, limit: number): PostSource {
+    return {
+      from: () => 'explore_entries entry',
+      postId: 'entry.post_id',
+      where: 'entry.generation = :exploreGeneration AND entry.position > :explorePosition',
+      orderBy: 'entry.position ASC',
+      params: { exploreGeneration: generation, explorePosition: position },
+      limit,
+      rank: 'entry.position',
+    };
   }
 }

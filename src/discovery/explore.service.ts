@@ -52,15 +52,14 @@ export class ExploreService {
     )
       generation = after.generation;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const rows = await this.explore.page(generation, after?.position ?? 0, limit + 1);
-    const visible = rows.slice(0, limit);
-    const last = visible[visible.length - 1];
+    const page = await this.posts.sourcedPage(
+      this.explore.postSource(generation, after?.position ?? 0, limit + 1),
+      limit,
+      viewer,
+    );
     return {
-      items: await this.posts.listByIds(
-        visible.map((row) => row.postId),
-        viewer,
-      ),
-      nextCursor: rows.length > limit && last ? encodeCursor(generation, last.position) : null,
+      items: page.items,
+      nextCursor: page.more && page.last ? encodeCursor(generation, page.last.rank ?? 0) : null,
     };
   }
 }

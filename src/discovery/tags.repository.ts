@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { isUniqueViolation } from '../common/errors/database-errors';
 import { newId } from '../common/ids';
-import type { Keyset, PageRequest } from '../common/pagination/page';
+import type { PageRequest } from '../common/pagination/page';
+import type { PostSource } from '../posts/post-record';
 import { searchKey } from '../common/text/caption-parser';
 import { startsWith } from '../database/prefix-match';
 import { TransactionHost } from '../database/transaction-host';
@@ -95,30 +96,26 @@ export class TagsRepository {
   }
 
   /**
-   * A tag's posts, newest first, seeking IDX_post_tags_tag_id_created_at_post_id to the
-   * cursor (the same leading `created_at <=` as every keyset page).
+   * A page of a tag's posts by the tag's name, newest first, as the posts module reads it in
+   * one statement: the tag by UQ_tags_name, then IDX_post_tags_tag_id_created_at_post_id sought
+   * to the cursor (the same leading `created_at <=` as every keyset page), one row past the page.
    */
-  async postPage(tagId: string, page: PageRequest): Promise<(Keyset & { authorId: string })[]> {
-    const query = this.postTags
-      .createQueryBuilder('pt')
-      .select(['pt.postId', 'pt.authorId', 'pt.createdAt'])
-      .where('pt.tagId = :tagId', { tagId });
-    if (page.after) {
-      query.andWhere(
-        'pt.createdAt <= :afterTime AND (pt.createdAt < :afterTime OR pt.postId < :afterId)',
-        { afterTime: page.after.createdAt, afterId: page.after.id },
-      );
-    }
-    const rows = await query
-      .orderBy('pt.createdAt', 'DESC')
-      .addOrderBy('pt.postId', 'DESC')
-      .limit(page.limit + 1)
-      .getMany();
-    return rows.map((row) => ({
-      id: row.postId,
-      authorId: row.authorId,
-      createdAt: row.createdAt,
-    }));
+  postSource(name: string, page: PageRequest): PostSource {
+    const after = page.after
+      ? ' AND pt.created_at <= :tagAfterTime AND (pt.created_at < :tagAfterTime OR pt.post_id < :tagAfterId)'
+      : '';
+    return {
+      from: (sql) =>
+        `tags tag ${sql.join} post_tags pt${sql.force('IDX_post_tags_tag_id_created_at_post_id')} ON pt.tag_id = tag.id`,
+      postId: 'pt.post_id',
+      where: `tag.name = :tagName${after}`,
+      orderBy: 'pt.created_at DESC, pt.post_id DESC',
+      params: {
+        tagName: name,
+        ...(page.after ? { tagAfterTime: page.after.createdAt, tagAfterId: page.after.id } : {}),
+      },
+      limit: page.limit + 1,
+    };
   }
 
   /** Tags whose accent-free name starts with `key`, the most used first (an index range). */

@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { invalid } from '../common/errors/app-error';
-import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
+import { type Page, type PageQueryDto, encodeCursor, pageRequest } from '../common/pagination/page';
 import { tagsIn } from '../common/text/caption-parser';
 import type { PostDto } from '../posts/dto/post.dto';
 import { PostsService } from '../posts/posts.service';
@@ -58,18 +58,17 @@ export class TagsService implements OnModuleInit {
     return { name, postCount: tag?.postCount ?? 0 };
   }
 
-  /** Published posts with the tag, newest first; an unused tag has an empty page. */
+  /** Published posts with the tag, newest first, in one statement; an unused tag has an empty page. */
   async postPage(raw: string, query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
     const request = pageRequest(query);
-    const tag = await this.tags.findByName(nameOf(raw));
-    if (!tag) return { items: [], nextCursor: null };
-    const page = toPage(await this.tags.postPage(tag.id, request), request.limit, (rows) => rows);
+    const page = await this.posts.sourcedPage(
+      this.tags.postSource(nameOf(raw), request),
+      request.limit,
+      viewer,
+    );
     return {
-      items: await this.posts.listByIds(
-        page.items.map((row) => row.id),
-        viewer,
-      ),
-      nextCursor: page.nextCursor,
+      items: page.items,
+      nextCursor: page.more && page.last ? encodeCursor(page.last) : null,
     };
   }
 

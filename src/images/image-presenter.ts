@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PhotoDto, VariantDto } from './dto/photo.dto';
-import type { Image } from './entities/image.entity';
+import type { Image, ProcessingState, StoredVariant } from './entities/image.entity';
 import { ImageUrls } from './image-urls';
 import { ImagesRepository } from './images.repository';
 
@@ -8,6 +8,17 @@ import { ImagesRepository } from './images.repository';
 const DEFAULT_WIDTH = 1080;
 /** An avatar is shown from its 160 px variant. */
 const AVATAR_SIDE = 160;
+
+/** The columns of an attached image a photo view is made from (a page of posts reads them). */
+export interface StoredPhoto {
+  id: string;
+  processing: ProcessingState | null;
+  width: number | null;
+  height: number | null;
+  placeholder: string | null;
+  color: string | null;
+  variants: StoredVariant[] | null;
+}
 
 /** What clients see of images in use: photos with their variants, avatars by URL. */
 @Injectable()
@@ -21,29 +32,12 @@ export class ImagePresenter {
   async photos(imageIds: string[]): Promise<Map<string, PhotoDto>> {
     const rows = await this.attached(imageIds);
     return new Map(
-      await Promise.all(rows.map(async (image) => [image.id, await this.photo(image)] as const)),
+      await Promise.all(rows.map(async (image) => [image.id, await this.photoOf(image)] as const)),
     );
   }
 
-  /** The URL of each ready avatar, by image id, in one query. */
-  async avatarUrls(imageIds: string[]): Promise<Map<string, string>> {
-    const rows = (await this.attached(imageIds)).filter((image) => image.variants?.length);
-    return new Map(
-      await Promise.all(
-        rows.map(async (image) => {
-          const variant = widestUpTo(image.variants!, AVATAR_SIDE);
-          return [image.id, await this.urls.urlFor(variant.key)] as const;
-        }),
-      ),
-    );
-  }
-
-  private async attached(imageIds: string[]): Promise<Image[]> {
-    const rows = await this.imagesRepository.findByIds([...new Set(imageIds)]);
-    return rows.filter((image) => image.status === 'attached');
-  }
-
-  private async photo(image: Image): Promise<PhotoDto> {
+  /** The client view of a photo read with its post (no query). */
+  async photoOf(image: StoredPhoto): Promise<PhotoDto> {
     const ready = image.processing === 'ready' && !!image.variants?.length;
     const variants: VariantDto[] = ready
       ? await Promise.all(
@@ -65,6 +59,29 @@ export class ImagePresenter {
       url: variants.length ? widestUpTo(variants, DEFAULT_WIDTH).url : '',
       variants,
     };
+  }
+
+  /** The URL of an avatar from its variants read with its user (no query); null until ready. */
+  async avatarUrlOf(variants: StoredVariant[] | null): Promise<string | null> {
+    return variants?.length ? this.urls.urlFor(widestUpTo(variants, AVATAR_SIDE).key) : null;
+  }
+
+  /** The URL of each ready avatar, by image id, in one query. */
+  async avatarUrls(imageIds: string[]): Promise<Map<string, string>> {
+    const rows = (await this.attached(imageIds)).filter((image) => image.variants?.length);
+    return new Map(
+      await Promise.all(
+        rows.map(async (image) => {
+          const variant = widestUpTo(image.variants!, AVATAR_SIDE);
+          return [image.id, await this.urls.urlFor(variant.key)] as const;
+        }),
+      ),
+    );
+  }
+
+  private async attached(imageIds: string[]): Promise<Image[]> {
+    const rows = await this.imagesRepository.findByIds([...new Set(imageIds)]);
+    return rows.filter((image) => image.status === 'attached');
   }
 }
 

@@ -4,53 +4,52 @@ import { mentionsIn, tagsIn } from '../common/text/caption-parser';
 import { ImagePresenter } from '../images/image-presenter';
 import { ProfilesService } from '../users/profiles.service';
 import type { PostDto, PostPhotoDto } from './dto/post.dto';
-import type { Post } from './entities/post.entity';
 import { LikesRepository } from './likes.repository';
-import { PostMediaRepository } from './post-media.repository';
+import type { PostRecord } from './post-record';
 
-/** Posts as clients see them, in a fixed number of queries whatever their number. */
+/**
+ * Posts as clients see them, from the records a page's one statement read: one more query for
+ * which of them the viewer likes, and one for which mentioned names exist, only when a
+ * caption mentions someone.
+ */
 @Injectable()
 export class PostPresenter {
   constructor(
-    private readonly postMediaRepository: PostMediaRepository,
     private readonly likesRepository: LikesRepository,
     private readonly imagePresenter: ImagePresenter,
     private readonly profiles: ProfilesService,
   ) {}
 
-  /**
-   * Their photos in order (one query for the order, one for the images), their authors (and
-   * the authors' avatars), which of them the viewer likes, and which mentioned names exist. Counts are columns of the posts.
-   */
-  async present(posts: Post[], viewer?: Viewer): Promise<PostDto[]> {
-    const ids = posts.map((post) => post.id);
-    const media = await this.postMediaRepository.findByPosts(ids);
-    const [photos, authors, liked, mentionable] = await Promise.all([
-      this.imagePresenter.photos(media.map((item) => item.imageId)),
-      this.profiles.summaries(posts.map((post) => post.authorId)),
-      viewer ? this.likesRepository.likedAmong(viewer.id, ids) : Promise.resolve(undefined),
-      this.profiles.existingUsernames(posts.flatMap((post) => mentionsIn(post.caption))),
+  async present(posts: PostRecord[], viewer?: Viewer): Promise<PostDto[]> {
+    const shown = posts.filter((post) => post.photos.length > 0);
+    const [liked, mentionable] = await Promise.all([
+      viewer
+        ? this.likesRepository.likedAmong(
+            viewer.id,
+            shown.map((post) => post.id),
+          )
+        : undefined,
+      this.profiles.existingUsernames(shown.flatMap((post) => mentionsIn(post.caption))),
     ]);
-    const mediaOf = new Map<string, PostPhotoDto[]>();
-    for (const item of media) {
-      const photo = photos.get(item.imageId);
-      if (!photo) continue;
-      const list = mediaOf.get(item.postId) ?? [];
-      list.push({ ...photo, altText: item.altText });
-      mediaOf.set(item.postId, list);
-    }
-    return posts.flatMap((post): PostDto[] => {
-      const postMedia = mediaOf.get(post.id);
-      const author = authors.get(post.authorId);
-      if (!postMedia?.length || !author) return [];
-      return [
-        {
+    return Promise.all(
+      shown.map(async (post): Promise<PostDto> => {
+        const [media, avatarUrl] = await Promise.all([
+          Promise.all(
+            post.photos.map(async (photo): Promise<PostPhotoDto> => ({
+              ...(await this.imagePresenter.photoOf(photo)),
+              altText: photo.altText,
+            })),
+          ),
+          this.imagePresenter.avatarUrlOf(post.author.avatarVariants),
+        ]);
+        const { id, username, firstName, lastName } = post.author;
+        return {
           id: post.id,
-          author,
+          author: { id, username, firstName, lastName, avatarUrl },
           status: post.status,
           ...(post.status === 'failed' && post.failure ? { failure: post.failure } : {}),
-          media: postMedia,
-          image: postMedia[0],
+          media,
+          image: media[0],
           caption: post.caption,
           tags: tagsIn(post.caption),
           mentions: mentionsIn(post.caption).filter((name) => mentionable.has(name)),
@@ -58,8 +57,8 @@ export class PostPresenter {
           likeCount: post.likeCount,
           commentCount: post.commentCount,
           viewer: liked ? { liked: liked.has(post.id) } : null,
-        },
-      ];
-    });
+        };
+      }),
+    );
   }
 }

@@ -13,6 +13,7 @@ import { LikesRepository } from './likes.repository';
 import { LikesService } from './likes.service';
 import { MetaController } from './meta.controller';
 import { PostMediaRepository } from './post-media.repository';
+import { PostPagesRepository } from './post-pages.repository';
 import { PostPresenter } from './post-presenter';
 import { PostPublisher } from './post-publisher';
 import { PostsController } from './posts.controller';
@@ -33,6 +34,7 @@ import { TimelineService } from './timeline/timeline.service';
   providers: [
     PostsRepository,
     PostMediaRepository,
+    PostPagesRepository,
     PostPresenter,
     PostPublisher,
     PostsService,

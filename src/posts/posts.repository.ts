@@ -1,7 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
-import { keysetPage } from '../common/pagination/keyset';
-import type { Keyset, PageRequest } from '../common/pagination/page';
 import { adjustCounter } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { Post } from './entities/post.entity';
@@ -22,11 +19,6 @@ export class PostsRepository {
     return this.posts.findOneBy({ id });
   }
 
-  findByIds(ids: string[]): Promise<Post[]> {
-    if (ids.length === 0) return Promise.resolve([]);
-    return this.posts.findBy({ id: In(ids) });
-  }
-
   /** An author's latest posts, as positions (IDX_posts_author_id_created_at_id): a backfill. */
   latestOf(authorId: string, limit: number): Promise<Post[]> {
     return this.posts
@@ -38,37 +30,6 @@ export class PostsRepository {
       .addOrderBy('post.id', 'DESC')
       .limit(limit)
       .getMany();
-  }
-
-  /** Positions of these authors' posts, newest first: large accounts merged into a feed. */
-  async positionsByAuthors(authorIds: string[], page: PageRequest): Promise<Keyset[]> {
-    const query = this.posts
-      .createQueryBuilder('post')
-      .select(['post.id', 'post.createdAt'])
-      .where('post.authorId IN (:...authorIds)', { authorIds })
-      .andWhere('post.status = :published', { published: 'published' });
-    const rows = await keysetPage(query, 'post', page).getMany();
-    return rows.map((row) => ({ id: row.id, createdAt: row.createdAt }));
-  }
-
-  /** Everyone's published posts, newest first (index IDX_posts_created_at_id). */
-  findPublicPage(page: PageRequest): Promise<Post[]> {
-    const query = this.posts
-      .createQueryBuilder('post')
-      .where('post.status = :published', { published: 'published' });
-    return keysetPage(query, 'post', page).getMany();
-  }
-
-  /**
-   * One author's posts, newest first (index IDX_posts_author_id_created_at_id): published
-   * ones, and the others too when the author asks.
-   */
-  findAuthorPage(authorId: string, page: PageRequest, unpublishedToo: boolean): Promise<Post[]> {
-    const query = this.posts
-      .createQueryBuilder('post')
-      .where('post.authorId = :authorId', { authorId });
-    if (!unpublishedToo) query.andWhere('post.status = :published', { published: 'published' });
-    return keysetPage(query, 'post', page).getMany();
   }
 
   async update(id: string, changes: Partial<Pick<Post, 'caption'>>, at: Date): Promise<void> {

@@ -11,7 +11,9 @@ import { CommentsRepository } from './comments.repository';
 import { LikesRepository } from './likes.repository';
 import { PostMedia } from './entities/post-media.entity';
 import { PostMediaRepository } from './post-media.repository';
+import { PostPagesRepository } from './post-pages.repository';
 import { PostPresenter } from './post-presenter';
+import type { PostRecord } from './post-record';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
 import { TimelineService } from './timeline/timeline.service';
@@ -41,12 +43,32 @@ const post = (changes: Partial<Post> = {}) =>
   });
 const media = (imageId: string, position: number): PostMedia =>
   Object.assign(new PostMedia(), { postId: 'post-id', position, imageId, altText: null });
+const record = (changes: Partial<PostRecord> = {}): PostRecord => ({
+  id: 'post-id',
+  authorId: author.id,
+  caption: 'Dawn',
+  status: 'published',
+  failure: null,
+  likeCount: 2,
+  commentCount: 1,
+  createdAt: new Date('2026-01-02T03:04:05.678Z'),
+  author: {
+    id: author.id,
+    username: author.username,
+    firstName: null,
+    lastName: null,
+    avatarVariants: null,
+  },
+  photos: [],
+  ...changes,
+});
 const presented = { id: 'post-id' } as PostDto;
 
 describe('PostsService', () => {
   let tx: Transactions;
   let postsRepository: StrictMock<PostsRepository>;
   let postMediaRepository: StrictMock<PostMediaRepository>;
+  let postPages: StrictMock<PostPagesRepository>;
   let uploads: StrictMock<UploadsService>;
   let images: StrictMock<ImagesService>;
   let users: StrictMock<UsersService>;
@@ -62,7 +84,10 @@ describe('PostsService', () => {
       insert: tx.inside(),
       update: tx.inside(),
       delete: tx.inside(),
-      findByIds: jest.fn().mockResolvedValue([post()]),
+    });
+    postPages = strictMock<PostPagesRepository>({
+      byId: jest.fn().mockResolvedValue(record()),
+      homePage: jest.fn().mockResolvedValue([record()]),
     });
     postMediaRepository = strictMock<PostMediaRepository>({
       insertAll: tx.inside(),
@@ -82,7 +107,7 @@ describe('PostsService', () => {
     });
     users = strictMock<UsersService>({ adjustPostCount: tx.inside() });
     timeline = strictMock<TimelineService>({
-      homePage: jest.fn().mockResolvedValue([{ id: 'post-id', createdAt: post().createdAt }]),
+      largeFolloweesOf: jest.fn().mockResolvedValue(['large-id']),
     });
     presenter = strictMock<PostPresenter>({ present: jest.fn().mockResolvedValue([presented]) });
     events = strictMock<DomainEvents>({ emit: tx.inside() });
@@ -91,6 +116,7 @@ describe('PostsService', () => {
       strictMock<LikesRepository>({}),
       strictMock<CommentsRepository>({}),
       postMediaRepository,
+      postPages,
       uploads,
       images,
       presenter,
@@ -161,7 +187,7 @@ describe('PostsService', () => {
   });
 
   describe('a post not published yet', () => {
-    beforeEach(() => postsRepository.findById.mockResolvedValue(post({ status: 'processing' })));
+    beforeEach(() => postPages.byId.mockResolvedValue(record({ status: 'processing' })));
 
     it('is shown to its author', async () => {
       await expect(sut.get('post-id', author)).resolves.toBe(presented);
@@ -175,14 +201,15 @@ describe('PostsService', () => {
     });
   });
 
-  it('builds the home feed from the viewer’s timeline, in its order', async () => {
+  it('builds the home feed from the viewer’s timeline with the large accounts they follow merged in', async () => {
     await sut.homeFeed(author, {});
-    expect(timeline.homePage).toHaveBeenCalledWith(
+    expect(timeline.largeFolloweesOf).toHaveBeenCalledWith(author.id);
+    expect(postPages.homePage).toHaveBeenCalledWith(
       author.id,
-      expect.objectContaining({ limit: expect.any(Number) }),
+      expect.objectContaining({ limit: 20 }),
+      ['large-id'],
     );
-    expect(postsRepository.findByIds).toHaveBeenCalledWith(['post-id']);
-    expect(presenter.present).toHaveBeenCalledWith([post()], author);
+    expect(presenter.present).toHaveBeenCalledWith([record()], author);
   });
 
   describe('the original of a photo', () => {

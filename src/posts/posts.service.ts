@@ -16,7 +16,9 @@ import { CommentsRepository } from './comments.repository';
 import type { Engagement } from './engagement';
 import { LikesRepository } from './likes.repository';
 import { PostMediaRepository } from './post-media.repository';
+import { PostPagesRepository } from './post-pages.repository';
 import { PostPresenter } from './post-presenter';
+import type { PostRecord, PostSource } from './post-record';
 import { PostsRepository } from './posts.repository';
 import { TimelineService } from './timeline/timeline.service';
 
@@ -34,6 +36,7 @@ export class PostsService implements OnModuleInit {
     private readonly likesRepository: LikesRepository,
     private readonly commentsRepository: CommentsRepository,
     private readonly postMediaRepository: PostMediaRepository,
+    private readonly postPages: PostPagesRepository,
     private readonly uploads: UploadsService,
     private readonly images: ImagesService,
     private readonly presenter: PostPresenter,
@@ -67,67 +70,77 @@ export class PostsService implements OnModuleInit {
     }
     const post = newPost(viewer.id, dto.caption ?? null, photos.length);
     await this.attachAll(post, verified, photos);
-    const [presented] = await this.presenter.present([post], viewer);
-    return presented;
+    return this.get(post.id, viewer);
   }
 
+  /** A post by id in one statement: a 404 when it is gone, or not published and not the viewer's. */
   async get(id: string, viewer?: Viewer): Promise<PostDto> {
-    return this.presentOne(await this.findOrFail(id, viewer), viewer);
+    const post = await this.postPages.byId(id);
+    if (!post || (post.status !== 'published' && post.authorId !== viewer?.id)) {
+      throw notFound('Post');
+    }
+    const [presented] = await this.presenter.present([post], viewer);
+    if (!presented) throw notFound('Post');
+    return presented;
   }
 
   async publicFeed(query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
     const page = pageRequest(query);
-    return this.presentPage(await this.postsRepository.findPublicPage(page), page.limit, viewer);
+    return this.presentPage(await this.postPages.publicPage(page), page.limit, viewer);
   }
 
-  /** Published posts; the author also sees their posts still processing or failed. */
+  /**
+   * Published posts; the author also sees their posts still processing or failed. One
+   * statement; an empty page asks whether the user exists (a 404 when not).
+   */
   async byUser(username: string, query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
     const page = pageRequest(query);
-    const author = await this.users.findByUsernameOrFail(username);
+    const records = await this.postPages.authorPage(
+      username.trim().toLowerCase(),
+      page,
+      viewer?.id,
+    );
+    if (records.length === 0) await this.users.findByUsernameOrFail(username);
+    return this.presentPage(records, page.limit, viewer);
+  }
+
+  /**
+   * The viewer's posts and those of the people they follow, newest first: a page of their
+   * timeline (fan-out on write) with the large accounts they follow merged in, in one
+   * statement whatever the number of people followed.
+   */
+  async homeFeed(viewer: Viewer, query: PageQueryDto): Promise<Page<PostDto>> {
+    const page = pageRequest(query);
+    const merged = await this.timeline.largeFolloweesOf(viewer.id);
     return this.presentPage(
-      await this.postsRepository.findAuthorPage(author.id, page, viewer?.id === author.id),
+      await this.postPages.homePage(viewer.id, page, merged),
       page.limit,
       viewer,
     );
   }
 
   /**
-   * The viewer's posts and those of the people they follow, newest first: a page of their
-   * timeline (fan-out on write), whatever the number of people followed.
+   * A page of another module's ranked list of posts (a tag's, explore's), in one statement:
+   * published posts in the source's order, with whether there are more (the source reads one
+   * row past its page) and the last shown, for the next cursor.
    */
-  async homeFeed(viewer: Viewer, query: PageQueryDto): Promise<Page<PostDto>> {
-    const page = pageRequest(query);
-    const positions = await this.timeline.homePage(viewer.id, page);
-    const posts = new Map(
-      (await this.postsRepository.findByIds(positions.map((position) => position.id))).map(
-        (post) => [post.id, post],
-      ),
-    );
-    const rows = positions.flatMap((position) => posts.get(position.id) ?? []);
-    return this.presentPage(rows, page.limit, viewer);
+  async sourcedPage(
+    source: PostSource,
+    pageSize: number,
+    viewer?: Viewer,
+  ): Promise<{ items: PostDto[]; last: PostRecord | null; more: boolean }> {
+    const records = await this.postPages.sourcedPage(source);
+    const visible = records.slice(0, pageSize);
+    return {
+      items: await this.presenter.present(visible, viewer),
+      last: visible[visible.length - 1] ?? null,
+      more: records.length > pageSize,
+    };
   }
 
-  /**
-   * Posts by id, in the order given, for lists other modules rank (tags, explore); ids that
-   * are gone are left out.
-   */
-  async listByIds(ids: string[], viewer?: Viewer): Promise<PostDto[]> {
-    const rows = new Map(
-      (await this.postsRepository.findByIds(ids)).map((post) => [post.id, post]),
-    );
-    return this.presenter.present(
-      ids.flatMap((id) => {
-        const post = rows.get(id);
-        return post?.status === 'published' ? [post] : [];
-      }),
-      viewer,
-    );
-  }
-
-  /** A small image of each of these posts (for notifications), in two queries; gone posts are absent. */
+  /** A small image of each of these posts (for notifications), in one query; gone posts are absent. */
   async thumbnails(ids: string[]): Promise<Map<string, string | null>> {
-    const posts = await this.postsRepository.findByIds([...new Set(ids)]);
-    const presented = await this.presenter.present(posts);
+    const presented = await this.presenter.present(await this.postPages.byIds(ids));
     return new Map(
       presented.map((post) => [post.id, post.image.variants[0]?.url ?? (post.image.url || null)]),
     );
@@ -248,13 +261,11 @@ export class PostsService implements OnModuleInit {
     return post;
   }
 
-  private async presentOne(post: Post, viewer?: Viewer): Promise<PostDto> {
-    const [presented] = await this.presenter.present([post], viewer);
-    if (!presented) throw notFound('Post');
-    return presented;
-  }
-
-  private async presentPage(rows: Post[], limit: number, viewer?: Viewer): Promise<Page<PostDto>> {
+  private async presentPage(
+    rows: PostRecord[],
+    limit: number,
+    viewer?: Viewer,
+  ): Promise<Page<PostDto>> {
     const page = toPage(rows, limit, (visible) => visible);
     return { items: await this.presenter.present(page.items, viewer), nextCursor: page.nextCursor };
   }

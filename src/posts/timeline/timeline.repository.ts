@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { keysetPage } from '../../common/pagination/keyset';
-import type { Keyset, PageRequest } from '../../common/pagination/page';
 import { TransactionHost } from '../../database/transaction-host';
 import { TimelineEntry } from './timeline-entry.entity';
 
@@ -25,16 +23,6 @@ export class TimelineRepository {
         .orIgnore()
         .execute();
     }
-  }
-
-  /** A user's timeline, newest first: positions (post id, time) of one index range. */
-  async page(userId: string, page: PageRequest): Promise<Keyset[]> {
-    const query = this.entries
-      .createQueryBuilder('entry')
-      .select(['entry.postId', 'entry.createdAt'])
-      .where('entry.userId = :userId', { userId });
-    const rows = await keysetPage(query, 'entry', page, 'DESC', 'postId').getMany();
-    return rows.map((row) => ({ id: row.postId, createdAt: row.createdAt }));
   }
 
   /** Takes an author's posts out of a user's timeline (unfollow, block). */

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
-import type { Keyset, PageRequest } from '../../common/pagination/page';
 import type { FreebConfig } from '../../config/configuration';
 import { FollowsService } from '../../users/follows.service';
 import { UsersService } from '../../users/users.service';
@@ -25,15 +24,6 @@ const entryFor = (userId: string, post: PostPosition): TimelineEntry =>
     authorId: post.authorId,
     createdAt: post.createdAt,
   });
-
-/** Newest first by (createdAt, id), without duplicates, at most `count`. */
-export function mergeNewestFirst(a: Keyset[], b: Keyset[], count: number): Keyset[] {
-  const seen = new Set<string>();
-  return [...a, ...b]
-    .sort((x, y) => y.createdAt.getTime() - x.createdAt.getTime() || (y.id < x.id ? -1 : 1))
-    .filter((position) => !seen.has(position.id) && seen.add(position.id))
-    .slice(0, count);
-}
 
 /**
  * The home timeline, fanned out on write: a published post goes into its author's timeline at
@@ -87,27 +77,17 @@ export class TimelineService {
     await this.timelineRepository.removeAuthor(userId, authorId);
   }
 
-  /**
-   * Positions of the viewer's home feed page (limit + 1, for the next cursor): one index range
-   * of their timeline, merged with the posts of the large accounts they follow.
-   */
-  async homePage(viewerId: string, page: PageRequest): Promise<Keyset[]> {
-    const [entries, large] = await Promise.all([
-      this.timelineRepository.page(viewerId, page),
-      this.largeFolloweesOf(viewerId),
-    ]);
-    if (large.length === 0) return entries;
-    const merged = await this.postsRepository.positionsByAuthors(large, page);
-    return mergeNewestFirst(entries, merged, page.limit + 1);
-  }
-
   /** Writes ask the author's row itself; reads use the set of large accounts (a minute old at most). */
   private async isLarge(userId: string): Promise<boolean> {
     const user = await this.users.findById(userId);
     return user !== null && user.followersCount > this.fanoutLimit;
   }
 
-  private async largeFolloweesOf(viewerId: string): Promise<string[]> {
+  /**
+   * The large accounts the viewer follows, whose posts a home page merges in: no query while
+   * there are none on the instance.
+   */
+  async largeFolloweesOf(viewerId: string): Promise<string[]> {
     const large = await this.largeAccounts.all();
     if (large.size === 0) return [];
     return [...(await this.follows.followedAmong(viewerId, [...large]))];

@@ -1,0 +1,239 @@
+import { Injectable } from '@nestjs/common';
+import type { PageRequest } from '../common/pagination/page';
+import { TransactionHost } from '../database/transaction-host';
+import {
+  type PageSql,
+  type PostRecord,
+  type PostSource,
+  type SqlCondition,
+  groupPostRows,
+} from './post-record';
+
+/** Every column a page shows of a post and its author, by name: never a password hash or an email. */
+const POST_COLUMNS = `post.id AS id, post.author_id AS author_id, post.caption AS caption,
+  post.status AS status, post.failure AS failure, post.like_count AS like_count,
+  post.comment_count AS comment_count, post.created_at AS created_at,
+  author.username AS author_username, author.first_name AS author_first_name,
+  author.last_name AS author_last_name, author.avatar_image_id AS author_avatar_image_id`;
+
+/** Each post's photos in order and its author's avatar, joined to a page of at most 101 posts. */
+const PHOTO_COLUMNS = `page.*, media.position AS photo_position, media.alt_text AS photo_alt_text,
+  photo.id AS photo_id, photo.processing AS photo_processing, photo.width AS photo_width,
+  photo.height AS photo_height, photo.placeholder AS photo_placeholder, photo.color AS photo_color,
+  photo.variants AS photo_variants, avatar.variants AS avatar_variants`;
+
+/**
+ * Pages of posts as clients see them, each in ONE statement: the page of posts with their
+ * authors (a keyset range of one index, `post` and `author` as the aliases an extra condition
+ * such as the visibility policy's names), then each post's photos from `post_media` and
+ * `images` and the author's avatar, joined to those few rows. The rows come back one per photo
+ * and are grouped here (`groupPostRows`): cheaper on MariaDB than aggregating photos per post
+ * (README, "The floor benchmark").
+ *
+ * This read model reads the users' and images' tables (named columns only) because a page is
+ * one round trip (DESIGN.md, "Performance budget"); those modules still own every write.
+ */
+@Injectable()
+export class PostPagesRepository {
+  constructor(private readonly db: TransactionHost) {}
+
+  /** Everyone's published posts, newest first (IDX_posts_created_at_id). */
+  publicPage(page: PageRequest, condition?: SqlCondition): Promise<PostRecord[]> {
+    return this.page({
+      from: `posts post${this.sql.force('IDX_posts_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
+      where: [`post.status = 'published'`, ...keyset('post.created_at', 'post.id', page)],
+      orderBy: 'post.created_at DESC, post.id DESC',
+      params: keysetParams(page),
+      limit: page.limit + 1,
+      condition,
+    });
+  }
+
+  /**
+   * One author's posts by their (lower-case) username, newest first: the users row by
+   * UQ_users_username, then IDX_posts_author_id_created_at_id. Published ones, and the others
+   * too for the author themself (`viewerId`). Empty when nobody has that username.
+   */
+  authorPage(
+    username: string,
+    page: PageRequest,
+    viewerId: string | undefined,
+    condition?: SqlCondition,
+  ): Promise<PostRecord[]> {
+    return this.page({
+      from: `users author ${this.join} posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ON post.author_id = author.id`,
+      where: [
+        'author.username = :pageUsername',
+        viewerId
+          ? `(post.status = 'published' OR author.id = :pageViewerId)`
+          : `post.status = 'published'`,
+        ...keyset('post.created_at', 'post.id', page),
+      ],
+      orderBy: 'post.created_at DESC, post.id DESC',
+      params: { ...keysetParams(page), pageUsername: username, pageViewerId: viewerId },
+      limit: page.limit + 1,
+      condition,
+    });
+  }
+
+  /**
+   * A page of a user's home timeline (IDX_timeline_user_id_created_at_post_id), with the posts
+   * of the large accounts they follow merged in (IDX_posts_author_id_created_at_id): newest
+   * first, at most limit + 1, whatever the number of people followed.
+   */
+  async homePage(
+    userId: string,
+    page: PageRequest,
+    mergedAuthorIds: string[],
+    condition?: SqlCondition,
+  ): Promise<PostRecord[]> {
+    const timeline = {
+      from:
+        `timeline entry${this.sql.force('IDX_timeline_user_id_created_at_post_id')} ` +
+        `${this.join} posts post${this.sql.force('PRIMARY')} ON post.id = entry.post_id ` +
+        `${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
+      where: [
+        'entry.user_id = :pageUserId',
+        `post.status = 'published'`,
+        ...keyset('entry.created_at', 'entry.post_id', page),
+      ],
+      orderBy: 'entry.created_at DESC, entry.post_id DESC',
+    };
+    const merged = mergedAuthorIds.length
+      ? [
+          {
+            from: `posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
+            where: [
+              'post.author_id IN (:...pageMergedIds)',
+              `post.status = 'published'`,
+              ...keyset('post.created_at', 'post.id', page),
+            ],
+            orderBy: 'post.created_at DESC, post.id DESC',
+          },
+        ]
+      : [];
+    const records = await this.pages(
+      [timeline, ...merged],
+      { ...keysetParams(page), pageUserId: userId, pageMergedIds: mergedAuthorIds },
+      page.limit + 1,
+      condition,
+    );
+    return records.slice(0, page.limit + 1);
+  }
+
+  /**
+   * Posts in the order of another module's list (a tag's posts, the explore ranking): its
+   * source names the rows, their order and limit; published posts only.
+   */
+  sourcedPage(source: PostSource, condition?: SqlCondition): Promise<PostRecord[]> {
+    return this.page({
+      from:
+        `${source.from(this.sql)} ${this.join} posts post${this.sql.force('PRIMARY')} ON post.id = ${source.postId} ` +
+        `${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
+      where: [source.where, `post.status = 'published'`],
+      orderBy: source.orderBy,
+      rank: source.rank,
+      params: source.params,
+      limit: source.limit,
+      condition,
+    });
+  }
+
+  /** Posts by id, whatever their status (the caller decides who may see which). */
+  byIds(ids: string[]): Promise<PostRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.page({
+      from: `posts post ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
+      where: ['post.id IN (:...pageIds)'],
+      params: { pageIds: [...new Set(ids)] },
+      limit: null,
+    });
+  }
+
+  async byId(id: string): Promise<PostRecord | null> {
+    return (await this.byIds([id]))[0] ?? null;
+  }
+
+  private get join(): string {
+    return this.sql.join;
+  }
+
+  /**
+   * SQLite and MariaDB both pick the join order of a page themselves, and MariaDB would start
+   * from users and sort every post; the join keyword keeps the posts (or the list) first. On
+   * small tables MariaDB's costs prefer a sort (or a join buffer, which loses the order) to
+   * reading the keyset's index in order and each joined row by its key; the index hints keep
+   * the plan the same at every size.
+   */
+  private get sql(): PageSql {
+    return this.db.locksRows
+      ? { join: 'STRAIGHT_JOIN', force: (index) => ` FORCE INDEX (${index})` }
+      : { join: 'CROSS JOIN', force: () => '' };
+  }
+
+  private page(
+    part: PagePart & {
+      params: Record<string, unknown>;
+      limit: number | null;
+      condition?: SqlCondition;
+    },
+  ) {
+    return this.pages([part], part.params, part.limit, part.condition);
+  }
+
+  /** One statement: the union of the parts' pages, each with its photos and avatar. */
+  private async pages(
+    parts: PagePart[],
+    params: Record<string, unknown>,
+    limit: number | null,
+    condition?: SqlCondition,
+  ): Promise<PostRecord[]> {
+    const inner = parts.map((part) => {
+      const where = [...part.where, ...(condition ? [`(${condition.sql})`] : [])];
+      const rank = part.rank ? `, ${part.rank} AS page_rank` : '';
+      const order = part.orderBy ? ` ORDER BY ${part.orderBy}` : '';
+      const limited = limit === null ? '' : ' LIMIT :pageLimit';
+      return `SELECT ${POST_COLUMNS}${rank} FROM ${part.from} WHERE ${where.join(' AND ')}${order}${limited}`;
+    });
+    // SQLite takes no ORDER BY or LIMIT in a member of a UNION: each member is a subquery.
+    const union =
+      inner.length === 1
+        ? inner[0]
+        : inner.map((sql) => `SELECT * FROM (${sql}) part`).join(' UNION ALL ');
+    const sql =
+      `SELECT ${PHOTO_COLUMNS} FROM (${union}) page ` +
+      `${this.join} post_media media ON media.post_id = page.id ` +
+      `${this.join} images photo ON photo.id = media.image_id AND photo.status = 'attached' ` +
+      `LEFT JOIN images avatar ON avatar.id = page.author_avatar_image_id AND avatar.status = 'attached'`;
+    const [query, values] = this.db.manager.connection.driver.escapeQueryWithParameters(sql, {
+      ...params,
+      ...condition?.params,
+      pageLimit: limit,
+    });
+    return groupPostRows(
+      await this.db.manager.query(query, values),
+      parts.some((part) => part.rank),
+    );
+  }
+}
+
+interface PagePart {
+  from: string;
+  where: string[];
+  orderBy?: string;
+  rank?: string;
+}
+
+/**
+ * After the cursor, newest first: the leading `created_at <=` lets SQLite and MariaDB seek
+ * the index to the cursor; the rest breaks ties within that timestamp.
+ */
+function keyset(createdAt: string, id: string, page: PageRequest): string[] {
+  return page.after
+    ? [`${createdAt} <= :pageAfterTime AND (${createdAt} < :pageAfterTime OR ${id} < :pageAfterId)`]
+    : [];
+}
+
+function keysetParams(page: PageRequest): Record<string, unknown> {
+  return page.after ? { pageAfterTime: page.after.createdAt, pageAfterId: page.after.id } : {};
+}
