@@ -3,7 +3,8 @@
  * in each round each server is measured alone while the other is paused (SIGSTOP), and the
  * order swaps every round. Reports per round and the median: throughput, p99 latency and
  * server CPU time per request (from /proc/<pid>/stat); then the home feed at 10, 300 and 5,000
- * followees against Freeb's own public page 1, and RSS after 10k and 100k mixed requests.
+ * followees against Freeb's own public page 1, logins/s against bare argon2.verify/s with the
+ * same parameters, and RSS after 10k and 100k mixed requests.
  *
  *   npm run build && npm run bench:floor      # seeds freeb_t_bench once (BENCH_SIZE=small|full)
  *
@@ -14,6 +15,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import * as argon2 from 'argon2';
 import autocannon from 'autocannon';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
@@ -189,6 +191,59 @@ async function login(freeb: ServerProcess, username: string): Promise<string> {
   return res.headers.getSetCookie()[0].split(';')[0];
 }
 
+/** Calls `attempt` from `concurrency` loops for `seconds`; the successful calls per second. */
+async function perSecond(
+  concurrency: number,
+  seconds: number,
+  attempt: (n: number) => Promise<boolean>,
+): Promise<number> {
+  const until = Date.now() + seconds * 1000;
+  let ok = 0;
+  let n = 0;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (Date.now() < until) if (await attempt((n += 1))) ok += 1;
+    }),
+  );
+  return ok / seconds;
+}
+
+/**
+ * Logins per second: Freeb's POST /api/auth/login (each attempt from an address of its own, so
+ * the per-address throttle never trips) against argon2.verify of the same hash in this process,
+ * both with 8 at once (the libuv pool's 4 threads busy), everything else paused.
+ */
+async function loginBench(freeb: ServerProcess, floor: ServerProcess, hash: string) {
+  const freebRates: number[] = [];
+  const bareRates: number[] = [];
+  for (let round = 1; round <= ROUNDS; round++) {
+    const freebRate = await alone(freeb, [floor], () =>
+      perSecond(8, SECONDS, async (n) => {
+        const res = await fetch(`${freeb.url}/api/auth/login`, {
+          method: 'POST',
+          headers: {
+            'Content-Type': 'application/json',
+            'X-Forwarded-Proto': 'https',
+            'X-Forwarded-For': `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`,
+          },
+          body: JSON.stringify({ login: readerName(READERS[0]), password: SEED_PASSWORD }),
+        });
+        await res.arrayBuffer();
+        return res.ok;
+      }),
+    );
+    const bareRate = await alone(floor, [freeb], () =>
+      perSecond(8, SECONDS, () => argon2.verify(hash, SEED_PASSWORD)),
+    );
+    freebRates.push(freebRate);
+    bareRates.push(bareRate);
+    out(
+      `  login round ${round}: Freeb ${freebRate.toFixed(1)} logins/s, bare argon2.verify ${bareRate.toFixed(1)}/s`,
+    );
+  }
+  return { freeb: median(freebRates), bare: median(bareRates) };
+}
+
 async function main(): Promise<void> {
   await prepareDatabase();
   if (env.BENCH_SEED_ONLY) return;
@@ -269,6 +324,12 @@ async function main(): Promise<void> {
       }
     });
 
+    const [[{ password_hash: hash }]] = (await connection.query(
+      'SELECT password_hash FROM users WHERE username = ?',
+      [readerName(READERS[0])],
+    )) as unknown as [[{ password_hash: string }]];
+    const logins = await loginBench(freeb, floor, hash);
+
     // Memory: RSS after 10k and after 100k mixed requests (feed pages, deep pages, posts by id).
     const mixed = ['/api/posts', `/api/posts?cursor=${deep.cursor}`, `/api/posts/${byId.id}`];
     const rss: number[] = [];
@@ -298,6 +359,9 @@ async function main(): Promise<void> {
       out(`| ${name} | ${ratio.toFixed(2)} of Freeb's public page 1 | | |`);
     const flat = feeds[feeds.length - 1][1] / feeds[0][1];
     out(`home feed 5,000 / 10 followees: ${flat.toFixed(2)}`);
+    out(
+      `logins: Freeb ${logins.freeb.toFixed(1)}/s, bare argon2.verify ${logins.bare.toFixed(1)}/s (${(logins.freeb / logins.bare).toFixed(2)})`,
+    );
     out(
       `RSS after ${RSS_REQUESTS / 10} requests ${rss[0].toFixed(0)} MiB, after ${RSS_REQUESTS} ${rss[1].toFixed(0)} MiB (${(rss[1] / rss[0]).toFixed(2)})`,
     );
