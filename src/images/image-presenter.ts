@@ -28,14 +28,6 @@ export class ImagePresenter {
     private readonly urls: ImageUrls,
   ) {}
 
-  /** Client views of attached images, by id, in one query. */
-  async photos(imageIds: string[]): Promise<Map<string, PhotoDto>> {
-    const rows = await this.attached(imageIds);
-    return new Map(
-      await Promise.all(rows.map(async (image) => [image.id, await this.photoOf(image)] as const)),
-    );
-  }
-
   /** The client view of a photo read with its post (no query). */
   async photoOf(image: StoredPhoto): Promise<PhotoDto> {
     const ready = image.processing === 'ready' && !!image.variants?.length;
