@@ -533,7 +533,7 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
         );
         const details = plan.map((row) => row.detail).join(' | ');
         expect(details).toMatch(
-          /SEARCH entry USING INDEX IDX_timeline_user_id_created_at_post_id \(user_id=\? AND created_at<\?\)/,
+          /SEARCH entry USING (COVERING )?INDEX IDX_timeline_user_id_created_at_post_id \(user_id=\? AND created_at<\?\)/,
         );
         expect(details).not.toMatch(/TEMP B-TREE/);
       } else {
