@@ -22,6 +22,7 @@ import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
 import { UsersModule } from './users/users.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -42,6 +43,8 @@ import { UsersModule } from './users/users.module';
     ModerationModule,
     NotificationsModule,
     HealthModule,
+    // Shareable pages with their social previews; registered before the catch-all below.
+    WebModule,
     // The web client at /, with history fallback; the API, docs and health keep precedence.
     ServeStaticModule.forRootAsync({
       useFactory: () =>

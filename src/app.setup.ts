@@ -64,12 +64,17 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   return app;
 }
 
-/** Everything under /api, except the health checks (for load balancers and orchestrators). */
+/**
+ * Everything under /api, except the health checks (for load balancers and orchestrators) and
+ * the web client's shareable pages (src/web: index.html with a social preview).
+ */
 export function setApiPrefix(app: NestExpressApplication): void {
   app.setGlobalPrefix(API_PREFIX, {
     exclude: [
       { path: 'health', method: RequestMethod.GET },
       { path: 'health/ready', method: RequestMethod.GET },
+      { path: 'p/:id', method: RequestMethod.GET },
+      { path: 'u/:username', method: RequestMethod.GET },
     ],
   });
 }
