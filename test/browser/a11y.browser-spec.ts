@@ -1,39 +1,28 @@
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type TestApp } from '../harness/app';
+import type { Page } from 'playwright-core';
 import { signUp } from '../harness/client';
 import { publish } from '../harness/storage';
-import { accessibilityProblems, launchBrowser } from './browser';
+import { accessibilityProblems } from './browser';
+import { browserSuite } from './suite';
 
 describe('Accessibility of the main pages (axe-core)', () => {
-  let t: TestApp;
-  let browser: Browser;
+  const suite = browserSuite();
   let page: Page;
   let postId: string;
   let username: string;
 
   beforeAll(async () => {
-    t = await startApp();
-    const origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
-    const author = await signUp(t, { firstName: 'Grace' });
+    const author = await signUp(suite.t, { firstName: 'Grace' });
     username = author.username;
-    const follower = await signUp(t);
+    const follower = await signUp(suite.t);
     await follower.agent.put(`/api/users/${author.username}/follow`).expect(204);
-    postId = (await publish(t, author.agent, { caption: 'A test card', altText: 'A red square' }))
-      .id;
-    browser = await launchBrowser();
-    const context = await browser.newContext({ baseURL: origin });
-    page = await context.newPage();
-    // Signed in, so the pages show their full set of controls.
-    await page.goto('/login');
-    await page.getByLabel('Email or username').fill(author.username);
-    await page.getByLabel('Password').fill(author.password);
-    await page.getByRole('button', { name: 'Log in' }).click();
-    await page.waitForURL(`${origin}/`);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
+    postId = (
+      await publish(suite.t, author.agent, {
+        caption: 'A test card #test',
+        altText: 'A red square',
+      })
+    ).id;
+    // Signed in, so the pages show their full set of controls (and a notification).
+    page = await suite.signedIn(author);
   });
 
   const pages: Array<[string, () => string, string]> = [
@@ -45,6 +34,8 @@ describe('Accessibility of the main pages (axe-core)', () => {
     ['profile', () => `/u/${username}`, 'Grace'],
     ['followers', () => `/u/${username}/followers`, 'Followers of'],
     ['following', () => `/u/${username}/following`, 'Followed by'],
+    ['tag', () => '/tags/test', '#test'],
+    ['notifications', () => '/notifications', 'Notifications'],
     ['not found', () => '/p/01890000-0000-7000-8000-000000000000', 'Post not found'],
   ];
   it.each(
@@ -63,7 +54,7 @@ describe('Accessibility of the main pages (axe-core)', () => {
   );
 
   it('would catch an unlabelled input (the check itself works)', async () => {
-    const scratch = await browser.newPage();
+    const scratch = await suite.browser.newPage();
     await scratch.setContent(
       '<html lang="en"><head><title>x</title></head><body><main><input type="text"></main></body></html>',
     );
@@ -72,7 +63,7 @@ describe('Accessibility of the main pages (axe-core)', () => {
   });
 
   it('has none on the sign-up and login pages either', async () => {
-    const anonymous = await browser.newPage({ baseURL: page.url() });
+    const anonymous = await suite.browser.newPage({ baseURL: page.url() });
     for (const path of ['/signup', '/login']) {
       await anonymous.goto(new URL(path, page.url()).toString());
       await anonymous.getByRole('button').last().waitFor();

@@ -1,45 +1,16 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { startApp, type TestApp } from '../harness/app';
 import { signUp, type Account } from '../harness/client';
 import { publish } from '../harness/storage';
-import { launchBrowser, logIn, screenshot, watchErrors } from './browser';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
+import { screenshot, watchErrors } from './browser';
+import { browserSuite, DESKTOP, PHONE } from './suite';
 
 describe('Bugs of the web client that lost data or misled (issue 11)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let origin: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startApp();
-    origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function newPage(viewport = DESKTOP): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: origin });
-    contexts.push(context);
-    return context.newPage();
-  }
-
-  async function signedIn(account: Account, viewport = DESKTOP): Promise<Page> {
-    const page = await newPage(viewport);
-    await logIn(page, account.username, account.password);
-    return page;
-  }
+  const suite = browserSuite();
+  const newPage = (viewport = DESKTOP) => suite.newPage({ viewport });
+  const signedIn = (account: Account, viewport = DESKTOP) => suite.signedIn(account, { viewport });
 
   it('settings opened by URL shows the profile, and saving it keeps it', async () => {
-    const grace = await signUp(t, { firstName: 'Grace', lastName: 'Hopper' });
+    const grace = await signUp(suite.t, { firstName: 'Grace', lastName: 'Hopper' });
     await grace.agent.patch('/api/users/me').send({ bio: 'Compilers.' }).expect(200);
     const page = await signedIn(grace);
     const errors = watchErrors(page);
@@ -53,7 +24,7 @@ describe('Bugs of the web client that lost data or misled (issue 11)', () => {
     await page.getByRole('button', { name: 'Save profile' }).click();
     await page.getByText('Profile saved.').waitFor();
 
-    const profile = await request(t.server).get(`/api/users/${grace.username}`).expect(200);
+    const profile = await request(suite.t.server).get(`/api/users/${grace.username}`).expect(200);
     expect(profile.body).toMatchObject({
       firstName: 'Grace',
       lastName: 'Hopper',
@@ -66,8 +37,8 @@ describe('Bugs of the web client that lost data or misled (issue 11)', () => {
   });
 
   it('a 503 reads as "Freeb is unavailable" with a Retry, and not found only on a 404', async () => {
-    const author = await signUp(t);
-    const post = await publish(t, author.agent, { caption: 'Still here' });
+    const author = await signUp(suite.t);
+    const post = await publish(suite.t, author.agent, { caption: 'Still here' });
     const page = await newPage(PHONE);
     const unavailable = {
       status: 503,
@@ -106,14 +77,15 @@ describe('Bugs of the web client that lost data or misled (issue 11)', () => {
   });
 
   it('Back from the 6th post returns to the same place in the feed, without reloading it', async () => {
-    const author = await signUp(t);
-    for (let i = 1; i <= 10; i += 1) await publish(t, author.agent, { caption: `Photo ${i}` });
+    const author = await signUp(suite.t);
+    for (let i = 1; i <= 10; i += 1)
+      await publish(suite.t, author.agent, { caption: `Photo ${i}` });
     const page = await newPage(PHONE);
     const feedLoads: string[] = [];
     page.on('request', (req) => {
       if (new URL(req.url()).pathname === '/api/posts') feedLoads.push(req.url());
     });
-    await page.goto('/explore');
+    await page.goto('/'); // signed out: the public feed
     const sixth = page.getByRole('article').nth(5);
     await sixth.waitFor();
     await sixth.scrollIntoViewIfNeeded();
@@ -128,14 +100,14 @@ describe('Bugs of the web client that lost data or misled (issue 11)', () => {
     const loadsBefore = feedLoads.length;
 
     await page.goBack();
-    await page.waitForURL('**/explore');
+    await page.waitForURL(`${suite.origin}/`);
     await page.waitForFunction((y) => Math.abs(window.scrollY - y) <= 2, before);
     expect(await page.getByRole('article').nth(5).locator('.caption').textContent()).toBe(caption);
     expect(feedLoads.length).toBe(loadsBefore);
   });
 
   it('shows where the keyboard focus is on "Choose a photo"', async () => {
-    const page = await signedIn(await signUp(t));
+    const page = await signedIn(await signUp(suite.t));
     await page.goto('/new');
     await page.getByRole('heading', { name: 'New post' }).waitFor();
     await page.getByText(/up to 20 MB/).waitFor();
@@ -152,8 +124,8 @@ describe('Bugs of the web client that lost data or misled (issue 11)', () => {
   });
 
   it('a session revoked elsewhere leads to sign-in, then back to where it was', async () => {
-    const ada = await signUp(t);
-    const post = await publish(t, ada.agent, { caption: 'Revocation' });
+    const ada = await signUp(suite.t);
+    const post = await publish(suite.t, ada.agent, { caption: 'Revocation' });
     const page = await signedIn(ada, PHONE);
     await page.goto(`/p/${post.id}`);
     await page.getByText('Revocation').waitFor();
@@ -177,7 +149,7 @@ describe('Bugs of the web client that lost data or misled (issue 11)', () => {
   });
 
   it('a wrong current password is said once, in words; deleting the account says so', async () => {
-    const lin = await signUp(t);
+    const lin = await signUp(suite.t);
     const page = await signedIn(lin);
     await page.goto('/settings');
     await page.getByLabel('Current password').fill('not my password');
@@ -190,7 +162,7 @@ describe('Bugs of the web client that lost data or misled (issue 11)', () => {
 
     await page.getByLabel('Password to confirm').fill(lin.password);
     await page.getByRole('button', { name: 'Delete my account' }).click();
-    await page.waitForURL(`${origin}/`);
+    await page.waitForURL(`${suite.origin}/`);
     await page.getByRole('status').filter({ hasText: 'Your account has been deleted.' }).waitFor();
     await page.getByRole('link', { name: 'Log in' }).first().waitFor();
   });

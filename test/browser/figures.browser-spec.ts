@@ -1,10 +1,10 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { startApp, type TestApp } from '../harness/app';
+import type { Page } from 'playwright-core';
 import { signUp } from '../harness/client';
 import { fixture, put, requestUpload, untilProcessed } from '../harness/storage';
-import { launchBrowser, RESULTS } from './browser';
+import { RESULTS } from './browser';
+import { browserSuite } from './suite';
 
 /** A phone on a mobile network, as the issue measures it: 9 Mbit/s both ways, 150 ms RTT. */
 const NETWORK = {
@@ -27,18 +27,14 @@ interface Figures {
  * output and test-results/figures.json) rather than asserted: timings depend on the machine.
  */
 describe('First load of the feed on a throttled phone (figures for the README)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let origin: string;
+  const suite = browserSuite();
 
   beforeAll(async () => {
-    t = await startApp();
-    origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
-    const author = await signUp(t);
+    const author = await signUp(suite.t);
     const photo = fixture('photo.jpg');
     for (let i = 1; i <= 10; i += 1) {
       const upload = await requestUpload(author.agent, 'image/jpeg', photo.length);
-      expect((await put(t, upload, photo)).status).toBe(200);
+      expect((await put(suite.t, upload, photo)).status).toBe(200);
       const created = await author.agent
         .post('/api/posts')
         .send({ uploadId: upload.uploadId, caption: `Photo ${i}`, altText: `Gradient ${i}` })
@@ -52,12 +48,6 @@ describe('First load of the feed on a throttled phone (figures for the README)',
       if (Date.now() > deadline) throw new Error('the ten posts were not published');
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
   });
 
   async function measure(page: Page): Promise<Figures> {
@@ -65,7 +55,7 @@ describe('First load of the feed on a throttled phone (figures for the README)',
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
     await cdp.send('Network.emulateNetworkConditions', NETWORK);
-    await page.goto('/explore');
+    await page.goto('/'); // signed out: the public feed
     await page.getByRole('article').first().waitFor();
     await page.waitForLoadState('load');
     await page.waitForFunction(
@@ -96,15 +86,13 @@ describe('First load of the feed on a throttled phone (figures for the README)',
   }
 
   it('reports the JS transferred (compressed) and the largest contentful paint', async () => {
-    const context = await browser.newContext({
-      baseURL: origin,
+    const page = await suite.newPage({
       viewport: { width: 390, height: 844 },
       deviceScaleFactor: 3,
       isMobile: true,
       hasTouch: true,
     });
-    const figures = await measure(await context.newPage());
-    await context.close();
+    const figures = await measure(page);
     writeFileSync(join(RESULTS, 'figures.json'), `${JSON.stringify(figures, null, 2)}\n`);
     process.stdout.write(
       `\nFirst load of the feed (390×844 DPR 3, 9 Mbit/s, 150 ms RTT): ${JSON.stringify(figures)}\n`,

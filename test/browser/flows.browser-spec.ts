@@ -1,34 +1,14 @@
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import request from 'supertest';
-import { startApp, type TestApp } from '../harness/app';
-import { launchBrowser, screenshot, watchErrors } from './browser';
+import { screenshot, watchErrors } from './browser';
+import { browserSuite } from './suite';
 
 const PHOTO = join(__dirname, '..', 'fixtures', 'photo.jpg');
 
 describe('Freeb in a browser', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let origin: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startApp({ JOBS_POLL_INTERVAL_MS: '200' });
-    origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function newPage(width = 1200, height = 900): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width, height }, baseURL: origin });
-    contexts.push(context);
-    return context.newPage();
-  }
+  const suite = browserSuite({ JOBS_POLL_INTERVAL_MS: '200' });
+  const newPage = (width = 1200, height = 900) => suite.newPage({ viewport: { width, height } });
 
   async function signUp(page: Page, username: string, password: string) {
     await page.goto('/signup');
@@ -44,7 +24,7 @@ describe('Freeb in a browser', () => {
     const errors = watchErrors(page);
     await page.goto('/u/nobody_here');
     await page.getByRole('heading', { name: 'User not found' }).waitFor();
-    const api = await request(t.server).get('/api/not-a-route').expect(404);
+    const api = await request(suite.t.server).get('/api/not-a-route').expect(404);
     expect(api.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(errors).toEqual([]);
   });
@@ -149,12 +129,12 @@ describe('Freeb in a browser', () => {
 
     // On a phone-width screen the feed is one column.
     const phone = await newPage(375, 740);
-    await phone.goto('/explore');
+    await phone.goto('/'); // signed out: the public feed
     await phone.getByRole('article', { name: 'Post by ada_browser' }).waitFor();
     await phone.waitForFunction(() =>
       [...document.images].every((img) => img.complete && img.naturalWidth > 0),
     );
-    await screenshot(phone, 'explore-phone');
+    await screenshot(phone, 'latest-phone');
 
     // Ada deletes the post; it leaves the feeds.
     ada.on('dialog', (dialog) => void dialog.accept());
@@ -168,13 +148,13 @@ describe('Freeb in a browser', () => {
     // Bob logs out; the nav offers logging in again, and his home is the public feed.
     await bob.getByRole('button', { name: 'Log out' }).click();
     await bob.getByRole('link', { name: 'Log in' }).waitFor();
-    await bob.getByRole('heading', { name: 'Explore' }).waitFor();
+    await bob.getByRole('heading', { name: 'Latest photos' }).waitFor();
 
     // Ada deletes her account, confirming with her password; she cannot log in again.
     await ada.goto('/settings');
     await ada.getByLabel('Password to confirm').fill('analytical engine 1843');
     await ada.getByRole('button', { name: 'Delete my account' }).click();
-    await ada.waitForURL(`${origin}/`);
+    await ada.waitForURL(`${suite.origin}/`);
     await ada.goto('/login');
     await ada.getByLabel('Email or username').fill('ada_browser');
     await ada.getByLabel('Password').fill('analytical engine 1843');

@@ -1,47 +1,26 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import request from 'supertest';
-import { startApp, type TestApp } from '../harness/app';
 import { signUp, type Account } from '../harness/client';
 import { publish } from '../harness/storage';
-import { imagesLoaded, launchBrowser, logIn, screenshot, watchErrors } from './browser';
-
-const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1280, height: 900 };
+import { imagesLoaded, screenshot, watchErrors } from './browser';
+import { browserSuite, DESKTOP, PHONE } from './suite';
 
 describe('The phone-first layout, profiles, lists, double-tap and titles (issue 11)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let origin: string;
+  const suite = browserSuite();
   let grace: Account;
   let fan: Account;
   const posts: string[] = [];
-  const contexts: BrowserContext[] = [];
 
   beforeAll(async () => {
-    t = await startApp();
-    origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
-    browser = await launchBrowser();
-    grace = await signUp(t, { firstName: 'Grace', lastName: 'Hopper' });
-    fan = await signUp(t, { firstName: 'Fan' });
+    grace = await signUp(suite.t, { firstName: 'Grace', lastName: 'Hopper' });
+    fan = await signUp(suite.t, { firstName: 'Fan' });
     for (let i = 1; i <= 4; i += 1) {
-      posts.push((await publish(t, grace.agent, { caption: `Grace ${i}` })).id);
+      posts.push((await publish(suite.t, grace.agent, { caption: `Grace ${i}` })).id);
     }
     await fan.agent.put(`/api/users/${grace.username}/follow`).expect(204);
   });
 
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function signedIn(account: Account, viewport = PHONE, touch = false): Promise<Page> {
-    const context = await browser.newContext({ viewport, baseURL: origin, hasTouch: touch });
-    contexts.push(context);
-    const page = await context.newPage();
-    await logIn(page, account.username, account.password);
-    return page;
-  }
+  const signedIn = (account: Account, viewport = PHONE, touch = false) =>
+    suite.signedIn(account, { viewport, hasTouch: touch });
 
   it('on a phone, a bottom tab bar leads to Home, Explore, New post and Profile', async () => {
     const page = await signedIn(fan);
@@ -157,6 +136,6 @@ describe('The phone-first layout, profiles, lists, double-tap and titles (issue 
   async function expectLiked(account: Account, postId: string, liked: boolean) {
     const res = await account.agent.get(`/api/posts/${postId}`).expect(200);
     expect(res.body.viewer).toEqual({ liked });
-    expect((await request(t.server).get(`/api/posts/${postId}`)).body.likeCount).toBe(1);
+    expect((await request(suite.t.server).get(`/api/posts/${postId}`)).body.likeCount).toBe(1);
   }
 });

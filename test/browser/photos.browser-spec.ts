@@ -1,11 +1,10 @@
 import { writeFileSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
-import { startApp, type TestApp } from '../harness/app';
 import { signUp } from '../harness/client';
 import { put, requestUpload, untilProcessed } from '../harness/storage';
-import { accessibilityProblems, launchBrowser, logIn, RESULTS, screenshot } from './browser';
+import { accessibilityProblems, logIn, RESULTS, screenshot } from './browser';
+import { browserSuite, PHONE } from './suite';
 
 const FIXTURES = join(__dirname, '..', 'fixtures');
 
@@ -27,37 +26,18 @@ async function twelveMegapixels(seed: number): Promise<Buffer> {
 }
 
 describe('Posts of several photos in the browser (issue 8)', () => {
-  let t: TestApp;
-  let browser: Browser;
-  let origin: string;
-  const contexts: BrowserContext[] = [];
-
-  beforeAll(async () => {
-    t = await startApp();
-    origin = `http://127.0.0.1:${(t.server.address() as { port: number }).port}`;
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    for (const context of contexts) await context.close();
-    await browser?.close();
-    await t?.close();
-  });
-
-  async function phone(): Promise<Page> {
-    const context = await browser.newContext({
-      baseURL: origin,
-      viewport: { width: 390, height: 844 },
+  const suite = browserSuite();
+  /** A phone: 390×844 at DPR 3, touch. */
+  const phone = () =>
+    suite.newPage({
+      viewport: PHONE,
       deviceScaleFactor: 3,
       isMobile: true,
       hasTouch: true,
     });
-    contexts.push(context);
-    return context.newPage();
-  }
 
   it('publishes 3 photos with alt texts; the carousel swipes; srcset and placeholder', async () => {
-    const ada = await signUp(t);
+    const ada = await signUp(suite.t);
     const page = await phone();
     await logIn(page, ada.username, ada.password);
     await page.goto('/new');
@@ -125,11 +105,11 @@ describe('Posts of several photos in the browser (issue 8)', () => {
   });
 
   it('a phone (390 px, DPR 3) loads at most 1.5 MB of images for a feed of ten 12 MP photos', async () => {
-    const author = await signUp(t);
+    const author = await signUp(suite.t);
     for (let i = 0; i < 10; i += 1) {
       const bytes = await twelveMegapixels(i);
       const upload = await requestUpload(author.agent, 'image/jpeg', bytes.length);
-      expect((await put(t, upload, bytes)).status).toBe(200);
+      expect((await put(suite.t, upload, bytes)).status).toBe(200);
       const res = await author.agent
         .post('/api/posts')
         .send({ media: [{ uploadId: upload.uploadId, altText: `Big ${i}` }] })
@@ -147,7 +127,7 @@ describe('Posts of several photos in the browser (issue 8)', () => {
     cdp.on('Network.loadingFinished', (event) => {
       if (images.has(event.requestId)) imageBytes += event.encodedDataLength;
     });
-    await page.goto('/explore');
+    await page.goto('/'); // signed out: the public feed
     await page.getByRole('article').nth(9).waitFor();
     // Scroll through the whole feed so every photo loads.
     for (let i = 0; i < 10; i += 1) {

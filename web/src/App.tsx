@@ -3,9 +3,12 @@ import { Layout } from './layout/Layout';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { ExplorePage, HomePage } from './pages/FeedPage';
 import { FollowersPage, FollowingPage } from './pages/PeoplePage';
+import { ModerationPage } from './pages/ModerationPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { PostPage } from './pages/PostPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { SettingsPage } from './pages/SettingsPage';
+import { TagPage } from './pages/TagPage';
 import { UploadPage } from './pages/UploadPage';
 import { SessionProvider } from './session';
 import { useTitle } from './title';
@@ -36,6 +39,9 @@ const router = createBrowserRouter([
       { path: '/u/:username/followers', element: <FollowersPage /> },
       { path: '/u/:username/following', element: <FollowingPage /> },
       { path: '/settings', element: <SettingsPage /> },
+      { path: '/tags/:tag', element: <TagPage /> },
+      { path: '/notifications', element: <NotificationsPage /> },
+      { path: '/moderation', element: <ModerationPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

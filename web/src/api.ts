@@ -9,14 +9,20 @@ import type {
   CommentDto,
   CreateUploadDto,
   FieldErrorDto,
+  CreateReportDto,
   MetaDto,
+  ModerationReportDto,
   NewPostMediaDto,
+  NotificationDto,
   PostPhotoDto,
   PostDto,
   PrivateUserDto,
   ProblemDetails,
   ProfileDto,
+  ResolveReportDto,
+  SearchResultDto,
   SignupDto,
+  TagDto,
   UpdatePostDto,
   UpdateProfileDto,
   UploadDto,
@@ -33,6 +39,13 @@ export type Meta = MetaDto;
 export type Upload = UploadDto;
 export type Problem = ProblemDetails;
 export type FieldError = FieldErrorDto;
+export type Tag = TagDto;
+export type SearchResult = SearchResultDto;
+export type Notification = NotificationDto;
+export type NewReport = CreateReportDto;
+export type ReportReason = CreateReportDto['reason'];
+export type ModerationReport = ModerationReportDto;
+export type Resolution = ResolveReportDto;
 
 export interface Page<T> {
   items: T[];
@@ -131,6 +144,7 @@ const strict = { throwOnError: true } as const;
 const page = (cursor?: string | null) => ({ query: cursor ? { cursor } : undefined });
 const user = (username: string) => ({ ...strict, path: { username } });
 const post = (id: string) => ({ ...strict, path: { id } });
+const tag = (name: string) => ({ ...strict, path: { tag: name } });
 
 export const api = {
   me: () => data(sdk.authControllerMe(strict)),
@@ -179,6 +193,29 @@ export const api = {
     data(sdk.interactionsControllerComment({ ...post(id), body: { body } })),
   deleteComment: (id: string, commentId: string) =>
     done(sdk.interactionsControllerDeleteComment({ ...strict, path: { id, commentId } })),
+  tag: (name: string) => data(sdk.discoveryControllerTag(tag(name))),
+  tagPosts: (name: string, cursor?: string | null) =>
+    data(sdk.discoveryControllerTagPosts({ ...tag(name), ...page(cursor) })),
+  search: (q: string, signal?: AbortSignal) =>
+    data(sdk.discoveryControllerSearch({ ...strict, query: { q }, signal })),
+  explore: (cursor?: string | null) =>
+    data(sdk.discoveryControllerExplorePage({ ...strict, ...page(cursor) })),
+  suggested: () => data(sdk.discoveryControllerSuggested(strict)),
+  notifications: (cursor?: string | null) =>
+    data(sdk.notificationsControllerList({ ...strict, ...page(cursor) })),
+  unreadCount: () => data(sdk.notificationsControllerUnreadCount(strict)),
+  markRead: (upTo?: string) =>
+    done(sdk.notificationsControllerMarkRead({ ...strict, body: upTo ? { upTo } : {} })),
+  report: (body: NewReport) => data(sdk.reportsControllerCreate({ ...strict, body })),
+  moderationQueue: (status: 'open' | 'resolved', cursor?: string | null) =>
+    data(
+      sdk.moderationControllerQueue({
+        ...strict,
+        query: cursor ? { status, cursor } : { status },
+      }),
+    ),
+  resolveReport: (id: string, body: Resolution) =>
+    data(sdk.moderationControllerResolve({ ...strict, path: { id }, body })),
 };
 
 /** A problem as one sentence for a person, with the wait when throttled. */

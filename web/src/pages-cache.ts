@@ -28,18 +28,22 @@ export function usePagedList<T extends { id: string }>(
   const [loading, setLoading] = useState(false);
   const [error, setError] = useState<string>();
   const busy = useRef(false);
+  // Where the next page starts, as of the last answer: an observer may call a `more` made
+  // before that answer was rendered, and must not fetch the same page twice.
+  const next = useRef({ cursor: state.cursor, done: state.done });
 
   useEffect(() => {
     loaded.set(key, state);
   }, [key, state]);
 
   const more = useCallback(async () => {
-    if (busy.current || state.done) return;
+    if (busy.current || next.current.done) return;
     busy.current = true;
     setLoading(true);
     setError(undefined);
     try {
-      const page = await load(state.cursor);
+      const page = await load(next.current.cursor);
+      next.current = { cursor: page.nextCursor, done: page.nextCursor === null };
       setState((previous) => ({
         items: [
           ...previous.items,
@@ -54,7 +58,7 @@ export function usePagedList<T extends { id: string }>(
       busy.current = false;
       setLoading(false);
     }
-  }, [load, state.cursor, state.done]);
+  }, [load]);
 
   return { items: state.items, done: state.done, loading, error, more };
 }

@@ -4,6 +4,8 @@ import { api, describeError, type Comment, type Post } from '../api';
 import { useSession } from '../session';
 import { Avatar } from './Avatar';
 import { Field } from './Field';
+import { RichText } from './RichText';
+import { SubjectMenu } from './SubjectMenu';
 
 export function Comments({
   post,
@@ -68,7 +70,9 @@ export function Comments({
               <Avatar user={comment.author} size={24} />
               <strong>{comment.author.username}</strong>
             </Link>{' '}
-            <span>{comment.body}</span>
+            <span>
+              <RichText text={comment.body} mentions={comment.mentions} />
+            </span>
             {me && (me.id === comment.author.id || me.id === post.author.id) && (
               <button
                 type="button"
@@ -79,6 +83,12 @@ export function Comments({
                 Delete
               </button>
             )}
+            <SubjectMenu
+              subject={{ type: 'comment', id: comment.id }}
+              what="this comment"
+              authorId={comment.author.id}
+              label={`More options for the comment by @${comment.author.username}`}
+            />
           </li>
         ))}
       </ul>

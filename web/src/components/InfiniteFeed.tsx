@@ -19,7 +19,8 @@ export function PagedList<T extends { id: string }>({
   load: (cursor: string | null) => Promise<Page<T>>;
   empty: ReactNode;
   className: string;
-  render: (item: T, index: number) => ReactNode;
+  /** Draws one item; `all` is every item loaded so far (to head groups, for instance). */
+  render: (item: T, index: number, all: T[]) => ReactNode;
 }) {
   const { items, done, loading, error, more } = usePagedList(cacheKey, load);
   const sentinel = useNearViewport(() => void more(), !done && !error);
@@ -74,7 +75,7 @@ export function InfiniteFeed({
   );
 }
 
-/** A grid of square thumbnails (a profile). */
+/** A grid of square thumbnails (a profile, a tag, Explore). */
 export function PostGrid({
   cacheKey,
   load,

@@ -5,6 +5,8 @@ import { Avatar, displayName } from './Avatar';
 import { DoubleTapLike } from './DoubleTap';
 import { LikeControl } from './LikeButton';
 import { PostImage } from './PostImage';
+import { RichText } from './RichText';
+import { SubjectMenu } from './SubjectMenu';
 
 const shortDate = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
@@ -25,6 +27,12 @@ export function PostCard({ post, priority = false }: { post: Post; priority?: bo
         >
           <time dateTime={post.createdAt}>{shortDate(post.createdAt)}</time>
         </Link>
+        <SubjectMenu
+          subject={{ type: 'post', id: post.id }}
+          what="this post"
+          authorId={post.author.id}
+          label={`More options for the post by @${post.author.username}`}
+        />
       </header>
       <DoubleTapLike like={like}>
         <PostImage post={post} eager={priority} />
@@ -36,7 +44,8 @@ export function PostCard({ post, priority = false }: { post: Post; priority?: bo
         </Link>
         {post.caption && (
           <p className="caption">
-            <strong>{post.author.username}</strong> {post.caption}
+            <strong>{post.author.username}</strong>{' '}
+            <RichText text={post.caption} tags={post.tags} mentions={post.mentions} />
           </p>
         )}
       </footer>

@@ -1,12 +1,29 @@
 import { useEffect } from 'react';
 import { Link, NavLink, Outlet, ScrollRestoration, useLocation, useNavigate } from 'react-router';
 import { api } from '../api';
+import { SearchBox } from '../components/SearchBox';
 import { loginPath, useSession } from '../session';
+import { UnreadProvider, useUnread } from '../unread';
 import { Icon } from './icons';
+
+/**
+ * The unread count after the word "Notifications": a red badge to the eye, and for screen
+ * readers the link reads "Notifications, 3 unread".
+ */
+function Badge({ count }: { count: number | undefined }) {
+  return count ? (
+    <>
+      <span className="visually-hidden">, </span>
+      <span className="badge">{count > 99 ? '99+' : count}</span>
+      <span className="visually-hidden"> unread</span>
+    </>
+  ) : null;
+}
 
 /** The compact header: the brand, and on wide screens the whole navigation. */
 function Header() {
   const { me, setMe } = useSession();
+  const { count } = useUnread();
   const navigate = useNavigate();
   async function logout() {
     await api.logout().catch(() => undefined);
@@ -18,6 +35,9 @@ function Header() {
       <Link to="/" className="brand">
         Freeb
       </Link>
+      <div className="wide-only header-search">
+        <SearchBox />
+      </div>
       <nav aria-label="Main">
         <ul>
           <li className="wide-only">
@@ -34,8 +54,26 @@ function Header() {
                 <NavLink to="/new">New post</NavLink>
               </li>
               <li className="wide-only">
+                <NavLink to="/notifications">
+                  <span className="with-badge">
+                    Notifications
+                    <Badge count={count} />
+                  </span>
+                </NavLink>
+              </li>
+              <li className="wide-only">
                 <NavLink to={`/u/${me.username}`}>Profile</NavLink>
               </li>
+              {me.role !== 'user' && (
+                <li>
+                  <NavLink to="/moderation" aria-label="Moderation">
+                    <span className="narrow-only">
+                      <Icon name="shield" />
+                    </span>
+                    <span className="wide-only">Moderation</span>
+                  </NavLink>
+                </li>
+              )}
               <li>
                 <NavLink to="/settings" aria-label="Settings">
                   <span className="narrow-only">
@@ -69,16 +107,21 @@ function Header() {
 /** The bottom tab bar of narrow screens. */
 function TabBar() {
   const { me } = useSession();
+  const { count } = useUnread();
   const tab = (
     to: string,
     icon: Parameters<typeof Icon>[0]['name'],
     label: string,
     end = false,
+    badge?: number,
   ) => (
     <li>
       <NavLink to={to} end={end}>
         <Icon name={icon} />
-        <span>{label}</span>
+        <span>
+          {label}
+          <Badge count={badge} />
+        </span>
       </NavLink>
     </li>
   );
@@ -88,6 +131,7 @@ function TabBar() {
         {tab('/', 'home', 'Home', true)}
         {tab('/explore', 'explore', 'Explore')}
         {tab(me ? '/new' : '/login?next=%2Fnew', 'new', 'New post')}
+        {me && tab('/notifications', 'bell', 'Notifications', false, count)}
         {tab(me ? `/u/${me.username}` : '/login', 'profile', me ? 'Profile' : 'Log in')}
       </ul>
     </nav>
@@ -118,8 +162,24 @@ function useSessionEndLeadsToLogin() {
   }, [ended]);
 }
 
+/** The badge is asked again on every page change, besides its polling. */
+function useUnreadOnNavigation() {
+  const { refresh } = useUnread();
+  const { pathname } = useLocation();
+  useEffect(() => refresh(), [pathname, refresh]);
+}
+
 export function Layout() {
+  return (
+    <UnreadProvider>
+      <Shell />
+    </UnreadProvider>
+  );
+}
+
+function Shell() {
   useSessionEndLeadsToLogin();
+  useUnreadOnNavigation();
   return (
     <>
       <a href="#content" className="skip-link">

@@ -1,7 +1,7 @@
 import { useCallback } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, type Page, type UserSummary } from '../api';
-import { Avatar, displayName } from '../components/Avatar';
+import { PersonLink } from '../components/Person';
 import { PagedList } from '../components/InfiniteFeed';
 import { useTitle } from '../title';
 
@@ -29,16 +29,7 @@ function PeopleList({
         load={load}
         empty={<p>{empty}</p>}
         className="people"
-        render={(user) => (
-          <Link key={user.id} to={`/u/${user.username}`} className="person">
-            <Avatar user={user} size={44} />
-            <span>
-              <strong>{user.username}</strong>
-              <br />
-              <span className="muted">{displayName(user)}</span>
-            </span>
-          </Link>
-        )}
+        render={(user) => <PersonLink key={user.id} user={user} />}
       />
     </main>
   );

@@ -9,6 +9,8 @@ import { DoubleTapLike } from '../components/DoubleTap';
 import { LikeControl } from '../components/LikeButton';
 import { useLike } from '../like';
 import { PostImage } from '../components/PostImage';
+import { RichText } from '../components/RichText';
+import { SubjectMenu } from '../components/SubjectMenu';
 import { useResource } from '../resource';
 import { useSession } from '../session';
 import { useTitle } from '../title';
@@ -76,10 +78,18 @@ function PostView({ post, setPost }: { post: Post; setPost: (post: Post) => void
         <PostImage post={post} eager place="post" />
       </DoubleTapLike>
       <div className="post-side">
-        <Link to={`/u/${post.author.username}`} className="author">
-          <Avatar user={post.author} />
-          <span>{displayName(post.author)}</span>
-        </Link>
+        <div className="post-head">
+          <Link to={`/u/${post.author.username}`} className="author">
+            <Avatar user={post.author} />
+            <span>{displayName(post.author)}</span>
+          </Link>
+          <SubjectMenu
+            subject={{ type: 'post', id: post.id }}
+            what="this post"
+            authorId={post.author.id}
+            label={`More options for the post by @${post.author.username}`}
+          />
+        </div>
         {editing ? (
           <form onSubmit={(event) => void save(event)} noValidate>
             <Field
@@ -104,7 +114,11 @@ function PostView({ post, setPost }: { post: Post; setPost: (post: Post) => void
             </button>
           </form>
         ) : (
-          post.caption && <p className="caption">{post.caption}</p>
+          post.caption && (
+            <p className="caption">
+              <RichText text={post.caption} tags={post.tags} mentions={post.mentions} />
+            </p>
+          )
         )}
         <p className="muted">
           <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>

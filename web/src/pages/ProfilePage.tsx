@@ -4,6 +4,7 @@ import { api, describeError, type Profile } from '../api';
 import { Avatar, displayName } from '../components/Avatar';
 import { PostGrid } from '../components/InfiniteFeed';
 import { LoadFailure } from '../components/LoadFailure';
+import { SubjectMenu } from '../components/SubjectMenu';
 import { useResource } from '../resource';
 import { loginPath, useSession } from '../session';
 import { useTitle } from '../title';
@@ -63,7 +64,15 @@ function ProfileView({
       <header className="profile">
         <Avatar user={profile} size={88} />
         <div>
-          <h1>{displayName(profile)}</h1>
+          <div className="profile-title">
+            <h1>{displayName(profile)}</h1>
+            <SubjectMenu
+              subject={{ type: 'user', id: profile.id }}
+              what={`@${username}`}
+              authorId={profile.id}
+              label={`More options for @${username}`}
+            />
+          </div>
           <p className="muted handle">@{username}</p>
           <ul className="counts" aria-label="Counts">
             <li>
