@@ -21,6 +21,7 @@ import { MediaModule } from './media/media.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PostsModule } from './posts/posts.module';
+import { RelationsModule } from './relations/relations.module';
 import { UsersModule } from './users/users.module';
 import { WebModule } from './web/web.module';
 
@@ -38,6 +39,7 @@ import { WebModule } from './web/web.module';
     ImagesModule,
     MediaModule,
     UsersModule,
+    RelationsModule,
     AuthModule,
     PostsModule,
     ModerationModule,

@@ -9,6 +9,8 @@ export interface JobPayloads {
   'uploads.sweep': Record<string, never>;
   /** Put a published post into every follower's home timeline (unless its author is large). */
   'timeline.fanout': { postId: string };
+  /** Put an author's latest posts back into a follower's home timeline (an unmute). */
+  'timeline.backfill': { userId: string; authorId: string };
   /** Recompute the explore ranking from the last week's likes and comments (recurring). */
   'explore.refresh': Record<string, never>;
   /** Make an attached image's variants and placeholder (src/media). */

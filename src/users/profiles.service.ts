@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { DomainEvents } from '../common/events/domain-events';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { TransactionHost } from '../database/transaction-host';
 import { ImagePresenter } from '../images/image-presenter';
 import { ImagesService } from '../images/images.service';
 import { UploadsService } from '../images/uploads.service';
-import { PrivateUserDto, ProfileDto, UserSummaryDto } from './dto/user.dto';
+import { PrivateUserDto, ProfileDto, ProfileViewerDto, UserSummaryDto } from './dto/user.dto';
 import { UpdateProfileDto } from './dto/update-profile.dto';
 import { User } from './entities/user.entity';
-import { FollowsRepository } from './follows.repository';
 import { type ProfileFields, UsersRepository } from './users.repository';
 import { UsersService, nameKey } from './users.service';
 
@@ -17,11 +17,11 @@ export class ProfilesService {
   constructor(
     private readonly users: UsersService,
     private readonly usersRepository: UsersRepository,
-    private readonly followsRepository: FollowsRepository,
     private readonly images: ImagesService,
     private readonly uploads: UploadsService,
     private readonly imagePresenter: ImagePresenter,
     private readonly db: TransactionHost,
+    private readonly events: DomainEvents,
   ) {}
 
   /** The caller's own account, the only view that carries the email. */
@@ -30,18 +30,12 @@ export class ProfilesService {
     return PrivateUserDto.fromUser(user, await this.avatarUrlOf(user));
   }
 
-  async getProfile(username: string, viewer?: Viewer): Promise<ProfileDto> {
-    const user = await this.users.findByUsernameOrFail(username);
-    const following = viewer
-      ? (await this.followsRepository.followedAmong(viewer.id, [user.id])).has(user.id)
-      : false;
-    return ProfileDto.fromUser(
-      user,
-      await this.avatarUrlOf(user),
-      viewer
-        ? { following, requested: false, followedBy: false, blocking: false, muting: false }
-        : null,
-    );
+  /**
+   * A user's profile with the caller's relation to them (null when nobody is signed in). Who
+   * may see it is the visibility policy's call (src/relations), made before this.
+   */
+  async profileOf(user: User, viewer: ProfileViewerDto | null): Promise<ProfileDto> {
+    return ProfileDto.fromUser(user, await this.avatarUrlOf(user), viewer);
   }
 
   /** Summaries of many users by id, in two queries whatever their number. */
@@ -65,7 +59,9 @@ export class ProfilesService {
    * an exact username first, then the most followed.
    */
   async searchByPrefix(key: string, limit: number): Promise<UserSummaryDto[]> {
+    // Suspended accounts are not searched (moderators reach them by name).
     const ranked = (await this.usersRepository.searchByPrefix(key, limit))
+      .filter((user) => !user.suspendedAt)
       .sort(
         (a, b) =>
           Number(b.username === key) - Number(a.username === key) ||
@@ -76,26 +72,9 @@ export class ProfilesService {
     return ranked.flatMap((user) => summaries.get(user.id) ?? []);
   }
 
-  /**
-   * People `viewerId` might follow: those followed by the people they follow (the most shared
-   * first), then the most followed; never themselves, anyone they follow, or `hidden`.
-   */
-  async suggestionsFor(
-    viewerId: string,
-    limit: number,
-    hidden: ReadonlySet<string>,
-  ): Promise<UserSummaryDto[]> {
-    const exclude = new Set([viewerId, ...hidden]);
-    const wanted = limit + exclude.size;
-    const [friendsOfFriends, popular] = await Promise.all([
-      this.followsRepository.followedByFollowees(viewerId, wanted),
-      this.usersRepository.mostFollowedNotFollowedBy(viewerId, wanted),
-    ]);
-    const ids = [...new Set([...friendsOfFriends, ...popular])]
-      .filter((id) => !exclude.has(id))
-      .slice(0, limit);
-    const summaries = await this.summaries(ids);
-    return ids.flatMap((id) => summaries.get(id) ?? []);
+  /** The most followed accounts not suspended, most followed first (IDX_users_followers_count). */
+  mostFollowed(limit: number): Promise<string[]> {
+    return this.usersRepository.mostFollowed(limit);
   }
 
   private async summarize(users: User[]): Promise<Map<string, UserSummaryDto>> {
@@ -121,6 +100,7 @@ export class ProfilesService {
       fields.lastNameKey = nameKey(changes.lastName);
     }
     if (changes.bio !== undefined) fields.bio = changes.bio;
+    if (changes.private !== undefined) fields.private = changes.private;
     // Checked outside the transaction: reading from storage must not hold the database.
     const avatar = changes.avatarUploadId
       ? await this.uploads.verifyUpload(viewer.id, changes.avatarUploadId, 'avatarUploadId')
@@ -130,7 +110,8 @@ export class ProfilesService {
         // The old avatar is read under the row lock: two changes at once must not both see
         // the same old one (the first one's new avatar would be left attached to nothing).
         await this.db.lockRows(User, [viewer.id]);
-        const replaced = avatar ? (await this.users.findByIdOrGone(viewer.id)).avatarImageId : null;
+        const current = await this.users.findByIdOrGone(viewer.id);
+        const replaced = avatar ? current.avatarImageId : null;
         if (avatar) {
           await this.images.attach(avatar, 'avatar');
           fields.avatarImageId = avatar.id;
@@ -138,6 +119,9 @@ export class ProfilesService {
         if (Object.keys(fields).length > 0)
           await this.usersRepository.updateProfile(viewer.id, fields, new Date());
         if (replaced) await this.images.discard([replaced]);
+        // Relations accept the pending follow requests of an account that opens up.
+        if (current.private && changes.private === false)
+          await this.events.emit('account.madePublic', { userId: viewer.id });
       });
     } catch (error) {
       if (avatar) await this.images.abandon([avatar.storageKey]);

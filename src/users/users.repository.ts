@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
+import { In, IsNull, Not } from 'typeorm';
 import { adjustCounter } from '../database/row-writes';
 import { startsWith } from '../database/prefix-match';
 import { TransactionHost } from '../database/transaction-host';
@@ -7,10 +7,13 @@ import { type SessionUser, User } from './entities/user.entity';
 
 export type ProfileFields = Pick<
   User,
-  'firstName' | 'lastName' | 'firstNameKey' | 'lastNameKey' | 'bio' | 'avatarImageId'
+  'firstName' | 'lastName' | 'firstNameKey' | 'lastNameKey' | 'bio' | 'avatarImageId' | 'private'
 >;
 
-/** What search shows and ranks by: a summary and the follower count, never the hash or email. */
+/**
+ * What search shows and ranks by (a summary, the follower count) and whether it may show it
+ * (suspended); never the hash or email.
+ */
 const SEARCHED_COLUMNS = [
   'user.id',
   'user.username',
@@ -18,6 +21,7 @@ const SEARCHED_COLUMNS = [
   'user.lastName',
   'user.avatarImageId',
   'user.followersCount',
+  'user.suspendedAt',
 ];
 
 @Injectable()
@@ -98,6 +102,7 @@ export class UsersRepository {
   /**
    * Up to `limit` users whose username, first or last name starts with `key` (lower-case,
    * accent-free), the most followed first within each: one index range per column, no scan.
+   * Each carries `suspendedAt` (read with the row, no extra cost) for search to leave out.
    */
   async searchByPrefix(key: string, limit: number): Promise<User[]> {
     const sqlite = !this.db.locksRows;
@@ -131,20 +136,27 @@ export class UsersRepository {
     return [...new Map(found.flat().map((user) => [user.id, user])).values()];
   }
 
-  /** The most followed users `viewerId` does not follow yet (index IDX_users_followers_count). */
-  async mostFollowedNotFollowedBy(viewerId: string, limit: number): Promise<string[]> {
+  /** The most followed accounts that are not suspended (index IDX_users_followers_count). */
+  async mostFollowed(limit: number): Promise<string[]> {
     const rows = await this.users
       .createQueryBuilder('user')
       .select('user.id', 'id')
-      .where('user.id <> :viewerId', { viewerId })
-      .andWhere(
-        'NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = :viewerId AND f.followee_id = user.id)',
-      )
+      .where('user.suspendedAt IS NULL')
       .orderBy('user.followersCount', 'DESC')
       .addOrderBy('user.id', 'ASC')
       .limit(limit)
       .getRawMany<{ id: string }>();
     return rows.map((row) => row.id);
+  }
+
+  /** Which of these accounts are suspended, in one query. */
+  async suspendedAmong(ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await this.users.find({
+      select: { id: true },
+      where: { id: In(ids), suspendedAt: Not(IsNull()) },
+    });
+    return new Set(rows.map((row) => row.id));
   }
 
   insert(user: User): Promise<unknown> {

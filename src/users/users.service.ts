@@ -144,6 +144,22 @@ export class UsersService {
     return this.usersRepository.adjust(userId, 'postsCount', delta);
   }
 
+  /** In the caller's transaction: `followerId` started (1) or stopped (-1) following `followeeId`. */
+  async adjustFollowCounts(followerId: string, followeeId: string, delta: number): Promise<void> {
+    await this.usersRepository.adjust(followerId, 'followingCount', delta);
+    await this.usersRepository.adjust(followeeId, 'followersCount', delta);
+  }
+
+  /** Accounts followed by more than `count` people (IDX_users_followers_count). */
+  idsWithFollowersOver(count: number): Promise<string[]> {
+    return this.usersRepository.idsWithFollowersOver(count);
+  }
+
+  /** Which of these accounts are suspended (hidden from all but moderators). */
+  suspendedAmong(ids: string[]): Promise<Set<string>> {
+    return this.usersRepository.suspendedAmong([...new Set(ids)]);
+  }
+
   /** Replaces the password hash; every session holding the old generation stops working. */
   async replacePassword(userId: string, passwordHash: string): Promise<User> {
     await this.usersRepository.replacePassword(userId, passwordHash, new Date());

@@ -19,7 +19,19 @@ export interface DomainEventMap {
   'comment.deleted': { commentId: string; postId: string; postAuthorId: string; userId: string };
   'follow.added': { followerId: string; followeeId: string };
   'follow.removed': { followerId: string; followeeId: string };
+  /** Follows both ways and pending requests are already gone (their own events were emitted). */
   'user.blocked': { blockerId: string; blockedId: string };
+  /** `muterId` no longer sees the posts and notifications of `mutedId`. */
+  'user.muted': { muterId: string; mutedId: string };
+  'user.unmuted': { muterId: string; mutedId: string };
+  /** `requesterId` asked to follow the private account `targetId`. */
+  'follow.requested': { requesterId: string; targetId: string };
+  /** A pending request was withdrawn, declined, or dropped by a block. */
+  'follow.requestRemoved': { requesterId: string; targetId: string };
+  /** The request became a follow (`follow.added` was emitted just before). */
+  'follow.accepted': { followerId: string; followeeId: string };
+  /** A private account switched to public. */
+  'account.madePublic': { userId: string };
   /** A caption (`commentId` null) or a comment by `actorId` newly names these users. */
   'mention.added': {
     postId: string;

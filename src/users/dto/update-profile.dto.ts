@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsUUID } from 'class-validator';
+import { IsBoolean, IsOptional, IsUUID } from 'class-validator';
 import { BioField, NameField } from './user-fields';
 
 /** Fields left out stay as they are; an empty string clears one. */
@@ -18,4 +18,10 @@ export class UpdateProfileDto {
   @IsOptional()
   @IsUUID('all', { message: 'avatarUploadId must be an upload id' })
   avatarUploadId?: string;
+
+  /** Private: following takes a request you accept; posts and follow lists for followers only. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean({ message: 'private must be true or false' })
+  private?: boolean;
 }

@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionHost } from '../database/transaction-host';
+
+/**
+ * A condition a list query applies AND-wise (`query.andWhere(c.sql, c.params)`): raw column
+ * names against the aliases the caller gives (`post`, `author`, `person`), `:named` params.
+ */
+export interface SqlCondition {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** The caller's relation to one person, read in one statement. */
+export interface Relation {
+  following: boolean;
+  followedBy: boolean;
+  requested: boolean;
+  blocking: boolean;
+  blockedBy: boolean;
+  muting: boolean;
+}
+
+export interface PostConditionOptions {
+  viewerId?: string;
+  /** The viewer's own posts still processing or failed (their profile). */
+  ownUnpublished: boolean;
+  /** Lists a mute hides from the muter (feeds, explore, tags). */
+  hideMuted: boolean;
+  /** Moderators see suspended accounts. */
+  suspendedToo: boolean;
+}
+
+export interface PersonConditionOptions {
+  viewerId: string;
+  hideMuted: boolean;
+  suspendedToo: boolean;
+}
+
+const placeholders = (values: unknown[]) => values.map(() => '?').join(', ');
+const truthy = (value: unknown) => Number(value) === 1;
+
+/**
+ * The SQL of the visibility policy: relations between people (follows, blocks, mutes, follow
+ * requests) and the conditions list queries apply. Its params are prefixed `vis` so they never
+ * collide with the caller's.
+ */
+@Injectable()
+export class VisibilityRepository {
+  constructor(private readonly db: TransactionHost) {}
+
+  async between(viewerId: string, personId: string): Promise<Relation> {
+    const rows: Array<Record<`r_${keyof Relation}`, unknown>> = await this.db.manager.query(
+      'SELECT ' +
+        'EXISTS (SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?) AS r_following, ' +
+        'EXISTS (SELECT 1 FROM follows WHERE follower_id = ? AND followee_id = ?) AS r_followedBy, ' +
+        'EXISTS (SELECT 1 FROM follow_requests WHERE requester_id = ? AND target_id = ?) AS r_requested, ' +
+        'EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ? AND blocked_id = ?) AS r_blocking, ' +
+        'EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ? AND blocked_id = ?) AS r_blockedBy, ' +
+        'EXISTS (SELECT 1 FROM mutes WHERE muter_id = ? AND muted_id = ?) AS r_muting',
+      [
+        ...[viewerId, personId],
+        ...[personId, viewerId],
+        ...[viewerId, personId],
+        ...[viewerId, personId],
+        ...[personId, viewerId],
+        ...[viewerId, personId],
+      ],
+    );
+    const row = rows[0];
+    return {
+      following: truthy(row.r_following),
+      followedBy: truthy(row.r_followedBy),
+      requested: truthy(row.r_requested),
+      blocking: truthy(row.r_blocking),
+      blockedBy: truthy(row.r_blockedBy),
+      muting: truthy(row.r_muting),
+    };
+  }
+
+  /** Which of these people are in a block with the viewer, whoever blocked whom. */
+  async blockedEitherWay(viewerId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT blocked_id AS id FROM blocks WHERE blocker_id = ? AND blocked_id IN (${placeholders(ids)}) ` +
+        `UNION SELECT blocker_id AS id FROM blocks WHERE blocked_id = ? AND blocker_id IN (${placeholders(ids)})`,
+      [viewerId, ...ids, viewerId, ...ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /** Which of these people the viewer mutes. */
+  async mutedAmong(viewerId: string, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows: Array<{ id: string }> = await this.db.manager.query(
+      `SELECT muted_id AS id FROM mutes WHERE muter_id = ? AND muted_id IN (${placeholders(ids)})`,
+      [viewerId, ...ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  /**
+   * Posts (alias `post`) the viewer may see in a list, by their author (alias `author`, the
+   * author's users row). Each clause is an index lookup: the unique (a, b) pairs of follows,
+   * blocks and mutes.
+   */
+  postCondition(options: PostConditionOptions): SqlCondition {
+    const { viewerId } = options;
+    const clauses = [
+      viewerId && options.ownUnpublished
+        ? "(post.status = 'published' OR post.author_id = :visViewer)"
+        : "post.status = 'published'",
+    ];
+    // The unary `+` keeps the author's columns from being used as an index: SQLite would
+    // otherwise drive the query from IDX_users_suspended_at or IDX_users_private (every
+    // author's posts, then a sort) instead of seeking the posts' keyset index.
+    if (!options.suspendedToo) clauses.push('+author.suspended_at IS NULL');
+    if (!viewerId) {
+      clauses.push('NOT +author.private');
+      return { sql: clauses.join(' AND '), params: {} };
+    }
+    clauses.push(
+      '(NOT +author.private OR author.id = :visViewer OR EXISTS ' +
+        '(SELECT 1 FROM follows vis_f WHERE vis_f.follower_id = :visViewer AND vis_f.followee_id = author.id))',
+      ...this.relationClauses('author', options.hideMuted),
+    );
+    return { sql: clauses.join(' AND '), params: { visViewer: viewerId } };
+  }
+
+  /**
+   * People (alias `person`, a users row) the viewer may see in a list: not suspended, in no
+   * block with the viewer, and not muted by them where a mute hides.
+   */
+  personCondition(options: PersonConditionOptions): SqlCondition {
+    const clauses = this.relationClauses('person', options.hideMuted);
+    // `+`: the caller's index drives the query, never IDX_users_suspended_at (see postCondition).
+    if (!options.suspendedToo) clauses.unshift('+person.suspended_at IS NULL');
+    return { sql: clauses.join(' AND '), params: { visViewer: options.viewerId } };
+  }
+
+  private relationClauses(alias: string, hideMuted: boolean): string[] {
+    const clauses = [
+      `NOT EXISTS (SELECT 1 FROM blocks vis_b WHERE vis_b.blocker_id = :visViewer AND vis_b.blocked_id = ${alias}.id)`,
+      `NOT EXISTS (SELECT 1 FROM blocks vis_bb WHERE vis_bb.blocker_id = ${alias}.id AND vis_bb.blocked_id = :visViewer)`,
+    ];
+    if (hideMuted)
+      clauses.push(
+        `NOT EXISTS (SELECT 1 FROM mutes vis_m WHERE vis_m.muter_id = :visViewer AND vis_m.muted_id = ${alias}.id)`,
+      );
+    return clauses;
+  }
+}
