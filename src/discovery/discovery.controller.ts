@@ -50,8 +50,8 @@ export class DiscoveryController {
   })
   @ApiOkResponse({ type: SearchResultDto })
   @ApiProblems(400)
-  search(@Query() query: SearchQueryDto): Promise<SearchResultDto> {
-    return this.searches.search(query.q);
+  search(@Query() query: SearchQueryDto, @Viewer() viewer?: Viewer): Promise<SearchResultDto> {
+    return this.searches.search(query.q, viewer);
   }
 
   @Get('explore')
@@ -70,7 +70,8 @@ export class DiscoveryController {
   @SignedIn()
   @ApiOperation({
     summary: 'Up to 20 people to follow',
-    description: 'Followed by the people you follow (most shared first), then the most followed.',
+    description:
+      'Followed by the people you follow (most shared first), then the most followed; never yourself, anyone you follow, block, mute or are blocked by.',
   })
   @ApiOkResponse({ type: SuggestionsDto })
   @ApiProblems(401)

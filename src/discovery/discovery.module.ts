@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PostsModule } from '../posts/posts.module';
+import { RelationsModule } from '../relations/relations.module';
 import { UsersModule } from '../users/users.module';
 import { DiscoveryListeners } from './discovery.listeners';
 import { DiscoveryController } from './discovery.controller';
@@ -23,6 +24,7 @@ import { TagsService } from './tags.service';
   imports: [
     TypeOrmModule.forFeature([Tag, PostTag, Mention, ExploreEntry]),
     UsersModule,
+    RelationsModule,
     PostsModule,
   ],
   controllers: [DiscoveryController],

@@ -54,6 +54,7 @@ export class ExploreService {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const page = await this.posts.sourcedPage(
       this.explore.postSource(generation, after?.position ?? 0, limit + 1),
+      'explore',
       limit,
       viewer,
     );

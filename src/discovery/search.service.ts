@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
+import type { Viewer } from '../common/http/viewer.decorator';
 import { searchKey } from '../common/text/caption-parser';
+import { VisibilityPolicy } from '../relations/visibility.policy';
 import { ProfilesService } from '../users/profiles.service';
 import type { SearchResultDto } from './dto/search.dto';
 import { TagsService } from './tags.service';
@@ -12,9 +14,11 @@ export class SearchService {
   constructor(
     private readonly users: ProfilesService,
     private readonly tags: TagsService,
+    private readonly visibility: VisibilityPolicy,
   ) {}
 
-  async search(q: string): Promise<SearchResultDto> {
+  /** People the policy hides from the viewer (a block either way, a suspension) are left out. */
+  async search(q: string, viewer?: Viewer): Promise<SearchResultDto> {
     const sigil = q[0];
     const key = searchKey(sigil === '@' || sigil === '#' ? q.slice(1) : q).trim();
     if (key.length === 0) return { users: [], tags: [] };
@@ -22,6 +26,13 @@ export class SearchService {
       sigil === '#' ? [] : this.users.searchByPrefix(key, LIMIT),
       sigil === '@' ? [] : this.tags.searchByPrefix(key, LIMIT),
     ]);
-    return { users, tags };
+    // Suspended accounts are not searched at all; the policy takes out a blocked pair.
+    const blocked = viewer
+      ? await this.visibility.blockedEitherWay(
+          viewer.id,
+          users.map((user) => user.id),
+        )
+      : new Set<string>();
+    return { users: users.filter((user) => !blocked.has(user.id)), tags };
   }
 }

@@ -63,6 +63,7 @@ export class TagsService implements OnModuleInit {
     const request = pageRequest(query);
     const page = await this.posts.sourcedPage(
       this.tags.postSource(nameOf(raw), request),
+      'tag',
       request.limit,
       viewer,
     );

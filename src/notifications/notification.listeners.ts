@@ -50,6 +50,32 @@ export class NotificationListeners {
     return this.notifications.takeBack('follow', followerId, followeeId);
   }
 
+  @OnDomainEvent('follow.requested')
+  requested({ requesterId, targetId }: DomainEventMap['follow.requested']): Promise<void> {
+    return this.notifications.tell([
+      { type: 'follow_request', actorId: requesterId, recipientId: targetId },
+    ]);
+  }
+
+  @OnDomainEvent('follow.requestRemoved')
+  requestRemoved({ requesterId, targetId }: DomainEventMap['follow.requestRemoved']) {
+    return this.notifications.takeBack('follow_request', requesterId, targetId);
+  }
+
+  /** `follow.added` told the owner `follow`; their `follow_request` goes, the requester hears. */
+  @OnDomainEvent('follow.accepted')
+  async accepted({ followerId, followeeId }: DomainEventMap['follow.accepted']): Promise<void> {
+    await this.notifications.takeBack('follow_request', followerId, followeeId);
+    await this.notifications.tell([
+      { type: 'follow_accepted', actorId: followeeId, recipientId: followerId },
+    ]);
+  }
+
+  @OnDomainEvent('user.blocked')
+  blocked({ blockerId, blockedId }: DomainEventMap['user.blocked']): Promise<void> {
+    return this.notifications.betweenRemoved(blockerId, blockedId);
+  }
+
   @OnDomainEvent('mention.added')
   mentioned({ postId, commentId, actorId, userIds }: DomainEventMap['mention.added']) {
     return this.notifications.tell(

@@ -3,6 +3,7 @@ import { In, IsNull } from 'typeorm';
 import { keysetPage } from '../common/pagination/keyset';
 import type { Keyset, PageRequest } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
+import type { SqlCondition } from '../relations/visibility.policy';
 import { Notification, type NotificationType } from './entities/notification.entity';
 
 @Injectable()
@@ -37,21 +38,40 @@ export class NotificationsRepository {
     });
   }
 
-  /** Newest first (IDX_notifications_recipient_id_created_at_id). */
-  page(recipientId: string, page: PageRequest): Promise<Notification[]> {
-    const query = this.notifications
+  /**
+   * Newest first (IDX_notifications_recipient_id_created_at_id), those whose actor (alias
+   * `person`) the visibility condition lets through.
+   */
+  page(recipientId: string, page: PageRequest, visible: SqlCondition): Promise<Notification[]> {
+    return keysetPage(this.visibleTo(recipientId, visible), 'notification', page).getMany();
+  }
+
+  private visibleTo(recipientId: string, visible: SqlCondition) {
+    return this.notifications
       .createQueryBuilder('notification')
-      .where('notification.recipientId = :recipientId', { recipientId });
-    return keysetPage(query, 'notification', page).getMany();
+      .innerJoin('users', 'person', 'person.id = notification.actor_id')
+      .where('notification.recipientId = :recipientId', { recipientId })
+      .andWhere(visible.sql, visible.params);
+  }
+
+  /** Everything either of two people told the other. */
+  async deleteBetween(a: string, b: string): Promise<void> {
+    await this.notifications.delete({ actorId: a, recipientId: b });
+    await this.notifications.delete({ actorId: b, recipientId: a });
   }
 
   findOwn(recipientId: string, id: string): Promise<Notification | null> {
     return this.notifications.findOneBy({ recipientId, id });
   }
 
-  /** Counts index entries only (IDX_notifications_recipient_id_is_read). */
-  unreadCount(recipientId: string): Promise<number> {
-    return this.notifications.countBy({ recipientId, read: false });
+  /**
+   * Unread ones whose actor the visibility condition lets through: the
+   * (recipient_id, is_read) index range, each row's actor checked by primary key.
+   */
+  unreadCount(recipientId: string, visible: SqlCondition): Promise<number> {
+    return this.visibleTo(recipientId, visible)
+      .andWhere('notification.read = :unread', { unread: false })
+      .getCount();
   }
 
   /** Marks everything unread as read, or only what is not newer than `upTo`. */

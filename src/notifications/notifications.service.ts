@@ -4,6 +4,7 @@ import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import { CommentsService } from '../posts/comments.service';
 import { PostsService } from '../posts/posts.service';
+import { VisibilityPolicy } from '../relations/visibility.policy';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { ProfilesService } from '../users/profiles.service';
 import type { MarkReadDto, NotificationDto, UnreadCountDto } from './dto/notification.dto';
@@ -29,31 +30,46 @@ export class NotificationsService {
     private readonly users: ProfilesService,
     private readonly posts: PostsService,
     private readonly comments: CommentsService,
+    private readonly visibility: VisibilityPolicy,
   ) {}
 
-  /** In the caller's transaction. */
+  /**
+   * In the caller's transaction. Nobody hears of their own actions, nor of someone they are in
+   * a block with or mute.
+   */
   async tell(items: NewNotification[], at = new Date()): Promise<void> {
-    // Once relations exist, people the recipient blocks or mutes are filtered out here.
+    const told: NewNotification[] = [];
+    for (const item of items) {
+      if (item.actorId === item.recipientId) continue;
+      if (await this.visibility.silenced(item.recipientId, item.actorId)) continue;
+      told.push(item);
+    }
     await this.notifications.insert(
-      items
-        .filter((item) => item.actorId !== item.recipientId)
-        .map((item) =>
-          Object.assign(new Notification(), {
-            id: newId(),
-            type: item.type,
-            actorId: item.actorId,
-            recipientId: item.recipientId,
-            postId: item.postId ?? null,
-            commentId: item.commentId ?? null,
-            read: false,
-            createdAt: at,
-          }),
-        ),
+      told.map((item) =>
+        Object.assign(new Notification(), {
+          id: newId(),
+          type: item.type,
+          actorId: item.actorId,
+          recipientId: item.recipientId,
+          postId: item.postId ?? null,
+          commentId: item.commentId ?? null,
+          read: false,
+          createdAt: at,
+        }),
+      ),
     );
   }
 
-  /** In the caller's transaction: an unlike or an unfollow takes its notification back. */
-  async takeBack(type: 'like' | 'follow', actorId: string, recipientId: string, postId?: string) {
+  /**
+   * In the caller's transaction: an unlike, an unfollow or a request withdrawn takes its
+   * notification back.
+   */
+  async takeBack(
+    type: 'like' | 'follow' | 'follow_request',
+    actorId: string,
+    recipientId: string,
+    postId?: string,
+  ) {
     await this.notifications.deleteFor(type, actorId, recipientId, postId);
   }
 
@@ -62,19 +78,27 @@ export class NotificationsService {
     await this.notifications.deleteOfComment(commentId);
   }
 
+  /** In the block's transaction: what the pair told each other goes. */
+  async betweenRemoved(a: string, b: string): Promise<void> {
+    await this.notifications.deleteBetween(a, b);
+  }
+
   async mentionsDropped(postId: string, commentId: string | null, userIds: string[]) {
     await this.notifications.deleteMentions(postId, commentId, userIds);
   }
 
+  /** Newest first; what people the policy hides from the viewer did is left out (a mute too). */
   async page(viewer: Viewer, query: PageQueryDto): Promise<Page<NotificationDto>> {
+    const visible = this.visibility.peopleCondition(viewer, true);
     const request = pageRequest(query);
-    const rows = await this.notifications.page(viewer.id, request);
+    const rows = await this.notifications.page(viewer.id, request, visible);
     const page = toPage(rows, request.limit, (visible) => visible);
     return { items: await this.present(page.items), nextCursor: page.nextCursor };
   }
 
   async unreadCount(viewer: Viewer): Promise<UnreadCountDto> {
-    return { count: await this.notifications.unreadCount(viewer.id) };
+    const visible = this.visibility.peopleCondition(viewer, true);
+    return { count: await this.notifications.unreadCount(viewer.id, visible) };
   }
 
   async markRead(viewer: Viewer, dto: MarkReadDto): Promise<void> {

@@ -3,6 +3,7 @@ import { errorOf, transactions, type Transactions } from '../../test/harness/uni
 import { ErrorCode } from '../common/errors/app-error';
 import { DomainEvents } from '../common/events/domain-events';
 import type { UserSummaryDto } from '../users/dto/user.dto';
+import { VisibilityPolicy } from '../relations/visibility.policy';
 import { ProfilesService } from '../users/profiles.service';
 import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
@@ -52,7 +53,15 @@ describe('CommentsService', () => {
       existingUsernames: jest.fn().mockResolvedValue(new Set()),
     });
     events = strictMock<DomainEvents>({ emit: tx.inside() });
-    sut = new CommentsService(commentsRepository, postsRepository, posts, profiles, tx.db, events);
+    sut = new CommentsService(
+      commentsRepository,
+      postsRepository,
+      posts,
+      profiles,
+      strictMock<VisibilityPolicy>({}),
+      tx.db,
+      events,
+    );
   });
 
   it('adds a comment and counts it in one transaction, and presents it with its author', async () => {

@@ -6,6 +6,7 @@ import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pag
 import { mentionsIn } from '../common/text/caption-parser';
 import { TransactionHost } from '../database/transaction-host';
 import type { Viewer } from '../common/http/viewer.decorator';
+import { VisibilityPolicy } from '../relations/visibility.policy';
 import { ProfilesService } from '../users/profiles.service';
 import { CommentsRepository } from './comments.repository';
 import { CommentDto, CreateCommentDto } from './dto/comment.dto';
@@ -22,20 +23,31 @@ export class CommentsService {
     private readonly postsRepository: PostsRepository,
     private readonly posts: PostsService,
     private readonly profiles: ProfilesService,
+    private readonly visibility: VisibilityPolicy,
     private readonly db: TransactionHost,
     private readonly events: DomainEvents,
   ) {}
 
-  /** Oldest first, so a thread reads top to bottom. */
-  async list(postId: string, query: PageQueryDto): Promise<Page<CommentDto>> {
-    const post = await this.posts.findOrFail(postId);
+  /**
+   * Oldest first, so a thread reads top to bottom; comments by people the policy hides from
+   * the viewer (a block either way, a suspension) are left out.
+   */
+  async list(postId: string, query: PageQueryDto, viewer?: Viewer): Promise<Page<CommentDto>> {
+    const post = await this.posts.findOrFail(postId, viewer);
     const request = pageRequest(query);
     const page = toPage(
       await this.commentsRepository.findPage(post.id, request),
       request.limit,
       (rows) => rows,
     );
-    return { items: await this.present(page.items), nextCursor: page.nextCursor };
+    const visible = await this.visibility.visiblePeople(
+      viewer,
+      page.items.map((comment) => comment.authorId),
+    );
+    return {
+      items: await this.present(page.items.filter((comment) => visible.has(comment.authorId))),
+      nextCursor: page.nextCursor,
+    };
   }
 
   async add(viewer: Viewer, postId: string, dto: CreateCommentDto): Promise<CommentDto> {

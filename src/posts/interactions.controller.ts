@@ -63,8 +63,12 @@ export class InteractionsController {
   @ApiOperation({ summary: 'A post’s comments, oldest first' })
   @ApiOkResponse({ type: CommentPageDto })
   @ApiProblems(400, 404)
-  listComments(@Param('id') id: string, @Query() query: PageQueryDto): Promise<CommentPageDto> {
-    return this.comments.list(id, query);
+  listComments(
+    @Param('id') id: string,
+    @Query() query: PageQueryDto,
+    @Viewer() viewer?: Viewer,
+  ): Promise<CommentPageDto> {
+    return this.comments.list(id, query, viewer);
   }
 
   @Post('comments')

@@ -1,3 +1,4 @@
+import { VisibilityPolicy } from '../relations/visibility.policy';
 import { ProfilesService } from '../users/profiles.service';
 import { strictMock, type StrictMock } from '../../test/harness/strict-mock';
 import { errorOf, transactions, type Transactions } from '../../test/harness/unit';
@@ -34,6 +35,7 @@ describe('LikesService', () => {
       postsRepository,
       posts,
       strictMock<ProfilesService>({}),
+      strictMock<VisibilityPolicy>({}),
       tx.db,
       events,
     );

@@ -5,6 +5,7 @@ import { DomainEvents } from '../common/events/domain-events';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
+import { VisibilityPolicy } from '../relations/visibility.policy';
 import type { UserSummaryDto } from '../users/dto/user.dto';
 import { ProfilesService } from '../users/profiles.service';
 import { Post } from './entities/post.entity';
@@ -20,6 +21,7 @@ export class LikesService {
     private readonly postsRepository: PostsRepository,
     private readonly posts: PostsService,
     private readonly profiles: ProfilesService,
+    private readonly visibility: VisibilityPolicy,
     private readonly db: TransactionHost,
     private readonly events: DomainEvents,
   ) {}
@@ -54,7 +56,10 @@ export class LikesService {
     });
   }
 
-  /** Who liked the post ("liked by"), newest first; a post the viewer may not see is 404. */
+  /**
+   * Who liked the post ("liked by"), newest first; a post the viewer may not see is 404, and
+   * people the policy hides from the viewer (a block either way, a suspension) are left out.
+   */
   async likers(
     postId: string,
     viewer: Viewer | undefined,
@@ -67,7 +72,11 @@ export class LikesService {
       request.limit,
       (rows) => rows,
     );
-    const summaries = await this.profiles.summaries(page.items.map((like) => like.userId));
+    const visible = await this.visibility.visiblePeople(
+      viewer,
+      page.items.map((like) => like.userId),
+    );
+    const summaries = await this.profiles.summaries([...visible]);
     return {
       items: page.items.flatMap((like) => summaries.get(like.userId) ?? []),
       nextCursor: page.nextCursor,

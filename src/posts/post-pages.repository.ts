@@ -139,19 +139,20 @@ export class PostPagesRepository {
     });
   }
 
-  /** Posts by id, whatever their status (the caller decides who may see which). */
-  byIds(ids: string[]): Promise<PostRecord[]> {
+  /** Posts by id, whatever their status unless a condition says who may see which. */
+  byIds(ids: string[], condition?: SqlCondition): Promise<PostRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.page({
       from: `posts post ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
       where: ['post.id IN (:...pageIds)'],
       params: { pageIds: [...new Set(ids)] },
       limit: null,
+      condition,
     });
   }
 
-  async byId(id: string): Promise<PostRecord | null> {
-    return (await this.byIds([id]))[0] ?? null;
+  async byId(id: string, condition?: SqlCondition): Promise<PostRecord | null> {
+    return (await this.byIds([id], condition))[0] ?? null;
   }
 
   private get join(): string {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImagesModule } from '../images/images.module';
+import { RelationsModule } from '../relations/relations.module';
 import { UsersModule } from '../users/users.module';
 import { CommentsRepository } from './comments.repository';
 import { CommentsService } from './comments.service';
@@ -28,6 +29,7 @@ import { TimelineService } from './timeline/timeline.service';
   imports: [
     TypeOrmModule.forFeature([Post, PostMedia, Like, Comment, TimelineEntry]),
     UsersModule,
+    RelationsModule,
     ImagesModule,
   ],
   controllers: [PostsController, InteractionsController, MetaController],

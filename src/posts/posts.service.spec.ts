@@ -4,6 +4,9 @@ import { AppError, ErrorCode } from '../common/errors/app-error';
 import { DomainEvents } from '../common/events/domain-events';
 import { ImagesService } from '../images/images.service';
 import { UploadsService, type VerifiedUpload } from '../images/uploads.service';
+import { VisibilityPolicy } from '../relations/visibility.policy';
+import { VisibilityRepository } from '../relations/visibility.repository';
+import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import type { PostDto } from './dto/post.dto';
 import { Post } from './entities/post.entity';
@@ -64,6 +67,8 @@ const record = (changes: Partial<PostRecord> = {}): PostRecord => ({
 });
 const presented = { id: 'post-id' } as PostDto;
 
+const everyone = { sql: 'visible', params: {} };
+
 describe('PostsService', () => {
   let tx: Transactions;
   let postsRepository: StrictMock<PostsRepository>;
@@ -75,6 +80,7 @@ describe('PostsService', () => {
   let timeline: StrictMock<TimelineService>;
   let presenter: StrictMock<PostPresenter>;
   let events: StrictMock<DomainEvents>;
+  let postCondition: jest.Mock;
   let sut: PostsService;
 
   beforeEach(() => {
@@ -105,7 +111,28 @@ describe('PostsService', () => {
       abandon: jest.fn().mockResolvedValue(undefined),
       originalUrl: jest.fn().mockResolvedValue('https://storage/original'),
     });
-    users = strictMock<UsersService>({ adjustPostCount: tx.inside() });
+    users = strictMock<UsersService>({
+      adjustPostCount: tx.inside(),
+      findById: jest
+        .fn()
+        .mockResolvedValue({ id: author.id, private: false, suspendedAt: null } as User),
+    });
+    // The real policy, its SQL mocked.
+    postCondition = jest.fn().mockReturnValue(everyone);
+    const visibility = new VisibilityPolicy(
+      strictMock<VisibilityRepository>({
+        between: jest.fn().mockResolvedValue({
+          following: false,
+          followedBy: false,
+          requested: false,
+          blocking: false,
+          blockedBy: false,
+          muting: false,
+        }),
+        postCondition,
+      }),
+      users,
+    );
     timeline = strictMock<TimelineService>({
       largeFolloweesOf: jest.fn().mockResolvedValue(['large-id']),
     });
@@ -122,6 +149,7 @@ describe('PostsService', () => {
       presenter,
       users,
       timeline,
+      visibility,
       tx.db,
       events,
     );
@@ -186,17 +214,23 @@ describe('PostsService', () => {
     });
   });
 
-  describe('a post not published yet', () => {
-    beforeEach(() => postPages.byId.mockResolvedValue(record({ status: 'processing' })));
-
-    it('is shown to its author', async () => {
+  describe('a post by id', () => {
+    it('is read in one statement under the policy’s condition for one post (its own unpublished ones too)', async () => {
       await expect(sut.get('post-id', author)).resolves.toBe(presented);
+      expect(postCondition).toHaveBeenCalledWith({
+        viewerId: author.id,
+        ownUnpublished: true,
+        hideMuted: false,
+        suspendedToo: false,
+      });
+      expect(postPages.byId).toHaveBeenCalledWith('post-id', everyone);
     });
 
     it.each([
       ['another user', stranger],
       ['nobody signed in', undefined],
-    ])('is 404 for %s', async (_who, viewer) => {
+    ])('is 404 for %s when the condition hides it', async (_who, viewer) => {
+      postPages.byId.mockResolvedValue(null);
       expect((await errorOf(sut.get('post-id', viewer))).code).toBe(ErrorCode.NotFound);
     });
   });
@@ -208,6 +242,7 @@ describe('PostsService', () => {
       author.id,
       expect.objectContaining({ limit: 20 }),
       ['large-id'],
+      everyone,
     );
     expect(presenter.present).toHaveBeenCalledWith([record()], author);
   });

@@ -5,6 +5,7 @@ import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pag
 import { DomainEvents } from '../common/events/domain-events';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { TransactionHost } from '../database/transaction-host';
+import { type PostList, VisibilityPolicy } from '../relations/visibility.policy';
 import { ImagesService } from '../images/images.service';
 import { UploadsService, type VerifiedUpload } from '../images/uploads.service';
 import { UsersService } from '../users/users.service';
@@ -42,6 +43,7 @@ export class PostsService implements OnModuleInit {
     private readonly presenter: PostPresenter,
     private readonly users: UsersService,
     private readonly timeline: TimelineService,
+    private readonly visibility: VisibilityPolicy,
     private readonly db: TransactionHost,
     private readonly events: DomainEvents,
   ) {}
@@ -73,47 +75,61 @@ export class PostsService implements OnModuleInit {
     return this.get(post.id, viewer);
   }
 
-  /** A post by id in one statement: a 404 when it is gone, or not published and not the viewer's. */
+  /**
+   * A post by id in one statement, under the visibility policy's condition: a 404 when it is
+   * gone or hidden (a post not yet published is its author's; nobody in a block with its
+   * author sees it; a mute does not hide it here).
+   */
   async get(id: string, viewer?: Viewer): Promise<PostDto> {
-    const post = await this.postPages.byId(id);
-    if (!post || (post.status !== 'published' && post.authorId !== viewer?.id)) {
-      throw notFound('Post');
-    }
+    const visible = this.visibility.postsCondition(viewer, 'by-id');
+    const post = await this.postPages.byId(id, visible);
+    if (!post) throw notFound('Post');
     const [presented] = await this.presenter.present([post], viewer);
     if (!presented) throw notFound('Post');
     return presented;
   }
 
+  /** Everyone's published posts the viewer may see, newest first. */
   async publicFeed(query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
+    const visible = this.visibility.postsCondition(viewer, 'public-feed');
     const page = pageRequest(query);
-    return this.presentPage(await this.postPages.publicPage(page), page.limit, viewer);
+    return this.presentPage(await this.postPages.publicPage(page, visible), page.limit, viewer);
   }
 
   /**
    * Published posts; the author also sees their posts still processing or failed. One
-   * statement; an empty page asks whether the user exists (a 404 when not).
+   * statement under the visibility condition; an empty page asks the policy about the user:
+   * a 404 when there is nobody by that name or they are hidden from the viewer (they block
+   * the viewer, or are suspended); empty when the viewer sees the profile only (a private
+   * account they do not follow, someone they block).
    */
   async byUser(username: string, query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
+    const visible = this.visibility.postsCondition(viewer, 'profile');
     const page = pageRequest(query);
     const records = await this.postPages.authorPage(
       username.trim().toLowerCase(),
       page,
       viewer?.id,
+      visible,
     );
-    if (records.length === 0) await this.users.findByUsernameOrFail(username);
+    if (records.length === 0) {
+      const author = await this.users.findByUsernameOrFail(username);
+      await this.visibility.assertProfile(viewer, author);
+    }
     return this.presentPage(records, page.limit, viewer);
   }
 
   /**
    * The viewer's posts and those of the people they follow, newest first: a page of their
    * timeline (fan-out on write) with the large accounts they follow merged in, in one
-   * statement whatever the number of people followed.
+   * statement whatever the number of people followed; muted and suspended authors left out.
    */
   async homeFeed(viewer: Viewer, query: PageQueryDto): Promise<Page<PostDto>> {
+    const visible = this.visibility.postsCondition(viewer, 'home-feed');
     const page = pageRequest(query);
     const merged = await this.timeline.largeFolloweesOf(viewer.id);
     return this.presentPage(
-      await this.postPages.homePage(viewer.id, page, merged),
+      await this.postPages.homePage(viewer.id, page, merged, visible),
       page.limit,
       viewer,
     );
@@ -121,19 +137,21 @@ export class PostsService implements OnModuleInit {
 
   /**
    * A page of another module's ranked list of posts (a tag's, explore's), in one statement:
-   * published posts in the source's order, with whether there are more (the source reads one
-   * row past its page) and the last shown, for the next cursor.
+   * published posts the viewer may see in that list, in the source's order, with whether there
+   * are more (the source reads one row past its page) and the last shown, for the next cursor.
    */
   async sourcedPage(
     source: PostSource,
+    list: Extract<PostList, 'tag' | 'explore'>,
     pageSize: number,
     viewer?: Viewer,
   ): Promise<{ items: PostDto[]; last: PostRecord | null; more: boolean }> {
-    const records = await this.postPages.sourcedPage(source);
-    const visible = records.slice(0, pageSize);
+    const visible = this.visibility.postsCondition(viewer, list);
+    const records = await this.postPages.sourcedPage(source, visible);
+    const shown = records.slice(0, pageSize);
     return {
-      items: await this.presenter.present(visible, viewer),
-      last: visible[visible.length - 1] ?? null,
+      items: await this.presenter.present(shown, viewer),
+      last: shown[shown.length - 1] ?? null,
       more: records.length > pageSize,
     };
   }
@@ -171,13 +189,12 @@ export class PostsService implements OnModuleInit {
       : null;
   }
 
-  /** The post if this viewer may see it (a post not yet published only its author), or a 404. */
+  /**
+   * The post if the visibility policy lets this viewer see it (a post not yet published only
+   * its author; nobody in a block with its author), or a 404.
+   */
   async findOrFail(id: string, viewer?: Viewer): Promise<Post> {
-    const post = await this.postsRepository.findById(id);
-    if (!post || (post.status !== 'published' && post.authorId !== viewer?.id)) {
-      throw notFound('Post');
-    }
-    return post;
+    return this.visibility.assertPost(viewer, await this.postsRepository.findById(id));
   }
 
   /** `altText` alone (older clients) is the first photo's. */
@@ -225,7 +242,13 @@ export class PostsService implements OnModuleInit {
   /** A short-lived URL of a photo's untouched original: its author only, 404 for anyone else. */
   async originalUrl(postId: string, mediaId: string, viewer?: Viewer): Promise<{ url: string }> {
     const post = await this.postsRepository.findById(postId);
-    if (!post || !viewer || post.authorId !== viewer.id) throw notFound('Photo');
+    if (
+      !post ||
+      !viewer ||
+      post.authorId !== viewer.id ||
+      !(await this.visibility.canSeePost(viewer, post))
+    )
+      throw notFound('Photo');
     const media = await this.postMediaRepository.findByPosts([post.id]);
     const url = media.some((item) => item.imageId === mediaId)
       ? await this.images.originalUrl(mediaId)

@@ -40,6 +40,23 @@ export class TimelineListeners {
     await this.timeline.removeAuthor(followerId, followeeId);
   }
 
+  /** The muter's timeline loses the muted person's posts at once (a bounded delete). */
+  @OnDomainEvent('user.muted')
+  async muted({ muterId, mutedId }: DomainEventMap['user.muted']): Promise<void> {
+    await this.timeline.removeAuthor(muterId, mutedId);
+  }
+
+  /** Their latest posts come back by a job, as a follow's backfill does. */
+  @OnDomainEvent('user.unmuted')
+  async unmuted({ muterId, mutedId }: DomainEventMap['user.unmuted']): Promise<void> {
+    await this.jobs.enqueue('timeline.backfill', { userId: muterId, authorId: mutedId });
+  }
+
+  @OnJob('timeline.backfill')
+  async refill({ userId, authorId }: JobPayloads['timeline.backfill']): Promise<void> {
+    await this.timeline.backfill(userId, authorId);
+  }
+
   @OnDomainEvent('user.blocked')
   async blocked({ blockerId, blockedId }: DomainEventMap['user.blocked']): Promise<void> {
     await this.timeline.removeAuthor(blockerId, blockedId);

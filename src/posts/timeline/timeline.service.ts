@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FreebConfig } from '../../config/configuration';
-import { FollowsService } from '../../users/follows.service';
+import { FollowsService } from '../../relations/follows.service';
 import { UsersService } from '../../users/users.service';
 import { PostsRepository } from '../posts.repository';
 import { LargeAccounts } from './large-accounts';
@@ -72,7 +72,7 @@ export class TimelineService {
     await this.timelineRepository.add(posts.map((post) => entryFor(followerId, post)));
   }
 
-  /** In the unfollow's (or block's) transaction. */
+  /** In the unfollow's (or block's, or mute's) transaction. */
   async removeAuthor(userId: string, authorId: string): Promise<void> {
     await this.timelineRepository.removeAuthor(userId, authorId);
   }
