@@ -42,6 +42,15 @@ import type {
   DiscoveryControllerTagPostsErrors,
   DiscoveryControllerTagPostsResponses,
   DiscoveryControllerTagResponses,
+  FollowRequestsControllerAcceptData,
+  FollowRequestsControllerAcceptErrors,
+  FollowRequestsControllerAcceptResponses,
+  FollowRequestsControllerDeclineData,
+  FollowRequestsControllerDeclineErrors,
+  FollowRequestsControllerDeclineResponses,
+  FollowRequestsControllerListData,
+  FollowRequestsControllerListErrors,
+  FollowRequestsControllerListResponses,
   FollowsControllerFollowData,
   FollowsControllerFollowErrors,
   FollowsControllerFollowersData,
@@ -132,6 +141,24 @@ import type {
   PostsControllerUpdateData,
   PostsControllerUpdateErrors,
   PostsControllerUpdateResponses,
+  RelationsControllerBlockData,
+  RelationsControllerBlockedData,
+  RelationsControllerBlockedErrors,
+  RelationsControllerBlockedResponses,
+  RelationsControllerBlockErrors,
+  RelationsControllerBlockResponses,
+  RelationsControllerMuteData,
+  RelationsControllerMutedData,
+  RelationsControllerMutedErrors,
+  RelationsControllerMutedResponses,
+  RelationsControllerMuteErrors,
+  RelationsControllerMuteResponses,
+  RelationsControllerUnblockData,
+  RelationsControllerUnblockErrors,
+  RelationsControllerUnblockResponses,
+  RelationsControllerUnmuteData,
+  RelationsControllerUnmuteErrors,
+  RelationsControllerUnmuteResponses,
   ReportsControllerCreateData,
   ReportsControllerCreateErrors,
   ReportsControllerCreateResponses,
@@ -250,7 +277,7 @@ export const discoveryControllerExplorePage = <ThrowOnError extends boolean = fa
 /**
  * Up to 20 people to follow
  *
- * Followed by the people you follow (most shared first), then the most followed.
+ * Followed by the people you follow (most shared first), then the most followed; never yourself, anyone you follow, block, mute or are blocked by.
  */
 export const discoveryControllerSuggested = <ThrowOnError extends boolean = false>(
   options?: Options<DiscoveryControllerSuggestedData, ThrowOnError>,
@@ -306,7 +333,9 @@ export const accountControllerDeleteAccount = <ThrowOnError extends boolean = fa
   });
 
 /**
- * Update your profile (names, bio, avatar)
+ * Update your profile (names, bio, avatar, private)
+ *
+ * Switching `private` off accepts every pending follow request. A private account’s posts and follow lists are for its approved followers.
  */
 export const usersControllerUpdateMe = <ThrowOnError extends boolean = false>(
   options: Options<UsersControllerUpdateMeData, ThrowOnError>,
@@ -330,102 +359,6 @@ export const usersControllerUpdateMe = <ThrowOnError extends boolean = false>(
       ...options.headers,
     },
   });
-
-/**
- * A user's public profile, with counts and, when signed in, whether you follow them
- */
-export const usersControllerGetProfile = <ThrowOnError extends boolean = false>(
-  options: Options<UsersControllerGetProfileData, ThrowOnError>,
-): RequestResult<
-  UsersControllerGetProfileResponses,
-  UsersControllerGetProfileErrors,
-  ThrowOnError
-> =>
-  (options.client ?? client).get<
-    UsersControllerGetProfileResponses,
-    UsersControllerGetProfileErrors,
-    ThrowOnError
-  >({ url: '/api/users/{username}', ...options });
-
-/**
- * Stop following a user (idempotent)
- */
-export const followsControllerUnfollow = <ThrowOnError extends boolean = false>(
-  options: Options<FollowsControllerUnfollowData, ThrowOnError>,
-): RequestResult<
-  FollowsControllerUnfollowResponses,
-  FollowsControllerUnfollowErrors,
-  ThrowOnError
-> =>
-  (options.client ?? client).delete<
-    FollowsControllerUnfollowResponses,
-    FollowsControllerUnfollowErrors,
-    ThrowOnError
-  >({
-    security: [
-      {
-        in: 'cookie',
-        name: 'freeb.sid',
-        type: 'apiKey',
-      },
-    ],
-    url: '/api/users/{username}/follow',
-    ...options,
-  });
-
-/**
- * Follow a user (idempotent); following yourself is 400
- */
-export const followsControllerFollow = <ThrowOnError extends boolean = false>(
-  options: Options<FollowsControllerFollowData, ThrowOnError>,
-): RequestResult<FollowsControllerFollowResponses, FollowsControllerFollowErrors, ThrowOnError> =>
-  (options.client ?? client).put<
-    FollowsControllerFollowResponses,
-    FollowsControllerFollowErrors,
-    ThrowOnError
-  >({
-    security: [
-      {
-        in: 'cookie',
-        name: 'freeb.sid',
-        type: 'apiKey',
-      },
-    ],
-    url: '/api/users/{username}/follow',
-    ...options,
-  });
-
-/**
- * Who follows this user, newest first
- */
-export const followsControllerFollowers = <ThrowOnError extends boolean = false>(
-  options: Options<FollowsControllerFollowersData, ThrowOnError>,
-): RequestResult<
-  FollowsControllerFollowersResponses,
-  FollowsControllerFollowersErrors,
-  ThrowOnError
-> =>
-  (options.client ?? client).get<
-    FollowsControllerFollowersResponses,
-    FollowsControllerFollowersErrors,
-    ThrowOnError
-  >({ url: '/api/users/{username}/followers', ...options });
-
-/**
- * Whom this user follows, newest first
- */
-export const followsControllerFollowing = <ThrowOnError extends boolean = false>(
-  options: Options<FollowsControllerFollowingData, ThrowOnError>,
-): RequestResult<
-  FollowsControllerFollowingResponses,
-  FollowsControllerFollowingErrors,
-  ThrowOnError
-> =>
-  (options.client ?? client).get<
-    FollowsControllerFollowingResponses,
-    FollowsControllerFollowingErrors,
-    ThrowOnError
-  >({ url: '/api/users/{username}/following', ...options });
 
 /**
  * Ask for an upload URL
@@ -458,6 +391,340 @@ export const imagesControllerCreateUpload = <ThrowOnError extends boolean = fals
       ...options.headers,
     },
   });
+
+/**
+ * The people you block, newest first
+ */
+export const relationsControllerBlocked = <ThrowOnError extends boolean = false>(
+  options?: Options<RelationsControllerBlockedData, ThrowOnError>,
+): RequestResult<
+  RelationsControllerBlockedResponses,
+  RelationsControllerBlockedErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    RelationsControllerBlockedResponses,
+    RelationsControllerBlockedErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/me/blocks',
+    ...options,
+  });
+
+/**
+ * The people you mute, newest first
+ */
+export const relationsControllerMuted = <ThrowOnError extends boolean = false>(
+  options?: Options<RelationsControllerMutedData, ThrowOnError>,
+): RequestResult<RelationsControllerMutedResponses, RelationsControllerMutedErrors, ThrowOnError> =>
+  (options?.client ?? client).get<
+    RelationsControllerMutedResponses,
+    RelationsControllerMutedErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/me/mutes',
+    ...options,
+  });
+
+/**
+ * Unblock a user (idempotent); follows ended by the block stay ended
+ */
+export const relationsControllerUnblock = <ThrowOnError extends boolean = false>(
+  options: Options<RelationsControllerUnblockData, ThrowOnError>,
+): RequestResult<
+  RelationsControllerUnblockResponses,
+  RelationsControllerUnblockErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).delete<
+    RelationsControllerUnblockResponses,
+    RelationsControllerUnblockErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/{username}/block',
+    ...options,
+  });
+
+/**
+ * Block a user (idempotent); yourself is 400
+ *
+ * Ends your follows both ways and pending requests. Neither of you sees the other’s posts, comments or likes, nor can follow, like, comment on or mention the other; they get 404 for your profile.
+ */
+export const relationsControllerBlock = <ThrowOnError extends boolean = false>(
+  options: Options<RelationsControllerBlockData, ThrowOnError>,
+): RequestResult<RelationsControllerBlockResponses, RelationsControllerBlockErrors, ThrowOnError> =>
+  (options.client ?? client).put<
+    RelationsControllerBlockResponses,
+    RelationsControllerBlockErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/{username}/block',
+    ...options,
+  });
+
+/**
+ * Unmute a user (idempotent); their posts return to your home feed
+ */
+export const relationsControllerUnmute = <ThrowOnError extends boolean = false>(
+  options: Options<RelationsControllerUnmuteData, ThrowOnError>,
+): RequestResult<
+  RelationsControllerUnmuteResponses,
+  RelationsControllerUnmuteErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).delete<
+    RelationsControllerUnmuteResponses,
+    RelationsControllerUnmuteErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/{username}/mute',
+    ...options,
+  });
+
+/**
+ * Mute a user (idempotent); yourself is 400
+ *
+ * Their posts leave your feeds, explore and tag pages, and their notifications stop. They cannot tell.
+ */
+export const relationsControllerMute = <ThrowOnError extends boolean = false>(
+  options: Options<RelationsControllerMuteData, ThrowOnError>,
+): RequestResult<RelationsControllerMuteResponses, RelationsControllerMuteErrors, ThrowOnError> =>
+  (options.client ?? client).put<
+    RelationsControllerMuteResponses,
+    RelationsControllerMuteErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/{username}/mute',
+    ...options,
+  });
+
+/**
+ * The people asking to follow you, newest first
+ */
+export const followRequestsControllerList = <ThrowOnError extends boolean = false>(
+  options?: Options<FollowRequestsControllerListData, ThrowOnError>,
+): RequestResult<
+  FollowRequestsControllerListResponses,
+  FollowRequestsControllerListErrors,
+  ThrowOnError
+> =>
+  (options?.client ?? client).get<
+    FollowRequestsControllerListResponses,
+    FollowRequestsControllerListErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/me/follow-requests',
+    ...options,
+  });
+
+/**
+ * Accept a follow request: they follow you (and are told so)
+ *
+ * 404 when that user has no pending request.
+ */
+export const followRequestsControllerAccept = <ThrowOnError extends boolean = false>(
+  options: Options<FollowRequestsControllerAcceptData, ThrowOnError>,
+): RequestResult<
+  FollowRequestsControllerAcceptResponses,
+  FollowRequestsControllerAcceptErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).post<
+    FollowRequestsControllerAcceptResponses,
+    FollowRequestsControllerAcceptErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/me/follow-requests/{username}/accept',
+    ...options,
+  });
+
+/**
+ * Decline a follow request (they may ask again)
+ *
+ * 404 when that user has no pending request.
+ */
+export const followRequestsControllerDecline = <ThrowOnError extends boolean = false>(
+  options: Options<FollowRequestsControllerDeclineData, ThrowOnError>,
+): RequestResult<
+  FollowRequestsControllerDeclineResponses,
+  FollowRequestsControllerDeclineErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).post<
+    FollowRequestsControllerDeclineResponses,
+    FollowRequestsControllerDeclineErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/me/follow-requests/{username}/decline',
+    ...options,
+  });
+
+/**
+ * Stop following a user, or withdraw your request (idempotent)
+ */
+export const followsControllerUnfollow = <ThrowOnError extends boolean = false>(
+  options: Options<FollowsControllerUnfollowData, ThrowOnError>,
+): RequestResult<
+  FollowsControllerUnfollowResponses,
+  FollowsControllerUnfollowErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).delete<
+    FollowsControllerUnfollowResponses,
+    FollowsControllerUnfollowErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/{username}/follow',
+    ...options,
+  });
+
+/**
+ * Follow a user (idempotent); following yourself is 400
+ *
+ * A private account answers 202 `{status: "requested"}` (again while the request is pending) until it accepts. Someone who blocks you is 404, as their profile is; someone you block is 403.
+ */
+export const followsControllerFollow = <ThrowOnError extends boolean = false>(
+  options: Options<FollowsControllerFollowData, ThrowOnError>,
+): RequestResult<FollowsControllerFollowResponses, FollowsControllerFollowErrors, ThrowOnError> =>
+  (options.client ?? client).put<
+    FollowsControllerFollowResponses,
+    FollowsControllerFollowErrors,
+    ThrowOnError
+  >({
+    security: [
+      {
+        in: 'cookie',
+        name: 'freeb.sid',
+        type: 'apiKey',
+      },
+    ],
+    url: '/api/users/{username}/follow',
+    ...options,
+  });
+
+/**
+ * Who follows this user, newest first
+ *
+ * Empty for a private account unless you follow it, and for someone you block; 404 when the profile is hidden from you.
+ */
+export const followsControllerFollowers = <ThrowOnError extends boolean = false>(
+  options: Options<FollowsControllerFollowersData, ThrowOnError>,
+): RequestResult<
+  FollowsControllerFollowersResponses,
+  FollowsControllerFollowersErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).get<
+    FollowsControllerFollowersResponses,
+    FollowsControllerFollowersErrors,
+    ThrowOnError
+  >({ url: '/api/users/{username}/followers', ...options });
+
+/**
+ * Whom this user follows, newest first
+ *
+ * Empty for a private account unless you follow it, and for someone you block; 404 when the profile is hidden from you.
+ */
+export const followsControllerFollowing = <ThrowOnError extends boolean = false>(
+  options: Options<FollowsControllerFollowingData, ThrowOnError>,
+): RequestResult<
+  FollowsControllerFollowingResponses,
+  FollowsControllerFollowingErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).get<
+    FollowsControllerFollowingResponses,
+    FollowsControllerFollowingErrors,
+    ThrowOnError
+  >({ url: '/api/users/{username}/following', ...options });
+
+/**
+ * A user's profile, with counts and, when signed in, your relation to them
+ *
+ * 404 for a suspended account (but to moderators) and for someone who blocks you; a private account’s profile stays visible.
+ */
+export const usersControllerGetProfile = <ThrowOnError extends boolean = false>(
+  options: Options<UsersControllerGetProfileData, ThrowOnError>,
+): RequestResult<
+  UsersControllerGetProfileResponses,
+  UsersControllerGetProfileErrors,
+  ThrowOnError
+> =>
+  (options.client ?? client).get<
+    UsersControllerGetProfileResponses,
+    UsersControllerGetProfileErrors,
+    ThrowOnError
+  >({ url: '/api/users/{username}', ...options });
 
 /**
  * The public feed: everyone’s posts, newest first

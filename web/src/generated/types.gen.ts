@@ -205,6 +205,10 @@ export type UpdateProfileDto = {
    * An upload (POST /api/images/uploads, bytes PUT) to use as the avatar; replaces the old one.
    */
   avatarUploadId?: string;
+  /**
+   * Private: following takes a request you accept; posts and follow lists for followers only.
+   */
+  private?: boolean;
 };
 
 export type ProfileCountsDto = {
@@ -260,36 +264,6 @@ export type PrivateUserDto = {
   role: 'user' | 'moderator' | 'admin';
 };
 
-export type ProfileDto = {
-  id: string;
-  username: string;
-  firstName: string | null;
-  lastName: string | null;
-  /**
-   * Absent until the user sets an avatar.
-   */
-  avatarUrl: string | null;
-  bio: string | null;
-  /**
-   * A private account's posts and follow lists are for its approved followers only.
-   */
-  private: boolean;
-  createdAt: string;
-  counts: ProfileCountsDto;
-  /**
-   * The caller's relation to this user; null when nobody is signed in.
-   */
-  viewer: ProfileViewerDto | null;
-};
-
-export type UserSummaryPageDto = {
-  items: Array<UserSummaryDto>;
-  /**
-   * Pass as ?cursor= for the next page; null on the last
-   */
-  nextCursor: string | null;
-};
-
 export type CreateUploadDto = {
   /**
    * The image's type; the PUT must send exactly this Content-Type.
@@ -322,6 +296,40 @@ export type UploadDto = {
     [key: string]: string;
   };
   expiresAt: string;
+};
+
+export type UserSummaryPageDto = {
+  items: Array<UserSummaryDto>;
+  /**
+   * Pass as ?cursor= for the next page; null on the last
+   */
+  nextCursor: string | null;
+};
+
+export type FollowRequestedDto = {
+  status: 'requested';
+};
+
+export type ProfileDto = {
+  id: string;
+  username: string;
+  firstName: string | null;
+  lastName: string | null;
+  /**
+   * Absent until the user sets an avatar.
+   */
+  avatarUrl: string | null;
+  bio: string | null;
+  /**
+   * A private account's posts and follow lists are for its approved followers only.
+   */
+  private: boolean;
+  createdAt: string;
+  counts: ProfileCountsDto;
+  /**
+   * The caller's relation to this user; null when nobody is signed in.
+   */
+  viewer: ProfileViewerDto | null;
 };
 
 export type NewPostMediaDto = {
@@ -902,31 +910,334 @@ export type UsersControllerUpdateMeResponses = {
 export type UsersControllerUpdateMeResponse =
   UsersControllerUpdateMeResponses[keyof UsersControllerUpdateMeResponses];
 
-export type UsersControllerGetProfileData = {
+export type ImagesControllerCreateUploadData = {
+  body: CreateUploadDto;
+  path?: never;
+  query?: never;
+  url: '/api/images/uploads';
+};
+
+export type ImagesControllerCreateUploadErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not allowed: cross-site request, or not the owner
+   */
+  403: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
+  /**
+   * A dependency (database, session store, storage) is unavailable
+   */
+  503: ProblemDetails;
+};
+
+export type ImagesControllerCreateUploadError =
+  ImagesControllerCreateUploadErrors[keyof ImagesControllerCreateUploadErrors];
+
+export type ImagesControllerCreateUploadResponses = {
+  201: UploadDto;
+};
+
+export type ImagesControllerCreateUploadResponse =
+  ImagesControllerCreateUploadResponses[keyof ImagesControllerCreateUploadResponses];
+
+export type RelationsControllerBlockedData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/users/me/blocks';
+};
+
+export type RelationsControllerBlockedErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+};
+
+export type RelationsControllerBlockedError =
+  RelationsControllerBlockedErrors[keyof RelationsControllerBlockedErrors];
+
+export type RelationsControllerBlockedResponses = {
+  200: UserSummaryPageDto;
+};
+
+export type RelationsControllerBlockedResponse =
+  RelationsControllerBlockedResponses[keyof RelationsControllerBlockedResponses];
+
+export type RelationsControllerMutedData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/users/me/mutes';
+};
+
+export type RelationsControllerMutedErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+};
+
+export type RelationsControllerMutedError =
+  RelationsControllerMutedErrors[keyof RelationsControllerMutedErrors];
+
+export type RelationsControllerMutedResponses = {
+  200: UserSummaryPageDto;
+};
+
+export type RelationsControllerMutedResponse =
+  RelationsControllerMutedResponses[keyof RelationsControllerMutedResponses];
+
+export type RelationsControllerUnblockData = {
   body?: never;
   path: {
     username: string;
   };
   query?: never;
-  url: '/api/users/{username}';
+  url: '/api/users/{username}/block';
 };
 
-export type UsersControllerGetProfileErrors = {
+export type RelationsControllerUnblockErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
   /**
    * Not found
    */
   404: ProblemDetails;
 };
 
-export type UsersControllerGetProfileError =
-  UsersControllerGetProfileErrors[keyof UsersControllerGetProfileErrors];
+export type RelationsControllerUnblockError =
+  RelationsControllerUnblockErrors[keyof RelationsControllerUnblockErrors];
 
-export type UsersControllerGetProfileResponses = {
-  200: ProfileDto;
+export type RelationsControllerUnblockResponses = {
+  204: void;
 };
 
-export type UsersControllerGetProfileResponse =
-  UsersControllerGetProfileResponses[keyof UsersControllerGetProfileResponses];
+export type RelationsControllerUnblockResponse =
+  RelationsControllerUnblockResponses[keyof RelationsControllerUnblockResponses];
+
+export type RelationsControllerBlockData = {
+  body?: never;
+  path: {
+    username: string;
+  };
+  query?: never;
+  url: '/api/users/{username}/block';
+};
+
+export type RelationsControllerBlockErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type RelationsControllerBlockError =
+  RelationsControllerBlockErrors[keyof RelationsControllerBlockErrors];
+
+export type RelationsControllerBlockResponses = {
+  204: void;
+};
+
+export type RelationsControllerBlockResponse =
+  RelationsControllerBlockResponses[keyof RelationsControllerBlockResponses];
+
+export type RelationsControllerUnmuteData = {
+  body?: never;
+  path: {
+    username: string;
+  };
+  query?: never;
+  url: '/api/users/{username}/mute';
+};
+
+export type RelationsControllerUnmuteErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type RelationsControllerUnmuteError =
+  RelationsControllerUnmuteErrors[keyof RelationsControllerUnmuteErrors];
+
+export type RelationsControllerUnmuteResponses = {
+  204: void;
+};
+
+export type RelationsControllerUnmuteResponse =
+  RelationsControllerUnmuteResponses[keyof RelationsControllerUnmuteResponses];
+
+export type RelationsControllerMuteData = {
+  body?: never;
+  path: {
+    username: string;
+  };
+  query?: never;
+  url: '/api/users/{username}/mute';
+};
+
+export type RelationsControllerMuteErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type RelationsControllerMuteError =
+  RelationsControllerMuteErrors[keyof RelationsControllerMuteErrors];
+
+export type RelationsControllerMuteResponses = {
+  204: void;
+};
+
+export type RelationsControllerMuteResponse =
+  RelationsControllerMuteResponses[keyof RelationsControllerMuteResponses];
+
+export type FollowRequestsControllerListData = {
+  body?: never;
+  path?: never;
+  query?: {
+    limit?: number;
+    cursor?: string;
+  };
+  url: '/api/users/me/follow-requests';
+};
+
+export type FollowRequestsControllerListErrors = {
+  /**
+   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   */
+  400: ProblemDetails;
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+};
+
+export type FollowRequestsControllerListError =
+  FollowRequestsControllerListErrors[keyof FollowRequestsControllerListErrors];
+
+export type FollowRequestsControllerListResponses = {
+  200: UserSummaryPageDto;
+};
+
+export type FollowRequestsControllerListResponse =
+  FollowRequestsControllerListResponses[keyof FollowRequestsControllerListResponses];
+
+export type FollowRequestsControllerAcceptData = {
+  body?: never;
+  path: {
+    username: string;
+  };
+  query?: never;
+  url: '/api/users/me/follow-requests/{username}/accept';
+};
+
+export type FollowRequestsControllerAcceptErrors = {
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type FollowRequestsControllerAcceptError =
+  FollowRequestsControllerAcceptErrors[keyof FollowRequestsControllerAcceptErrors];
+
+export type FollowRequestsControllerAcceptResponses = {
+  204: void;
+};
+
+export type FollowRequestsControllerAcceptResponse =
+  FollowRequestsControllerAcceptResponses[keyof FollowRequestsControllerAcceptResponses];
+
+export type FollowRequestsControllerDeclineData = {
+  body?: never;
+  path: {
+    username: string;
+  };
+  query?: never;
+  url: '/api/users/me/follow-requests/{username}/decline';
+};
+
+export type FollowRequestsControllerDeclineErrors = {
+  /**
+   * Not signed in, or the session has ended
+   */
+  401: ProblemDetails;
+  /**
+   * Not found
+   */
+  404: ProblemDetails;
+};
+
+export type FollowRequestsControllerDeclineError =
+  FollowRequestsControllerDeclineErrors[keyof FollowRequestsControllerDeclineErrors];
+
+export type FollowRequestsControllerDeclineResponses = {
+  204: void;
+};
+
+export type FollowRequestsControllerDeclineResponse =
+  FollowRequestsControllerDeclineResponses[keyof FollowRequestsControllerDeclineResponses];
 
 export type FollowsControllerUnfollowData = {
   body?: never;
@@ -1006,6 +1317,13 @@ export type FollowsControllerFollowError =
   FollowsControllerFollowErrors[keyof FollowsControllerFollowErrors];
 
 export type FollowsControllerFollowResponses = {
+  /**
+   * A request they must accept
+   */
+  202: FollowRequestedDto;
+  /**
+   * You follow them
+   */
   204: void;
 };
 
@@ -1078,45 +1396,31 @@ export type FollowsControllerFollowingResponses = {
 export type FollowsControllerFollowingResponse =
   FollowsControllerFollowingResponses[keyof FollowsControllerFollowingResponses];
 
-export type ImagesControllerCreateUploadData = {
-  body: CreateUploadDto;
-  path?: never;
+export type UsersControllerGetProfileData = {
+  body?: never;
+  path: {
+    username: string;
+  };
   query?: never;
-  url: '/api/images/uploads';
+  url: '/api/users/{username}';
 };
 
-export type ImagesControllerCreateUploadErrors = {
+export type UsersControllerGetProfileErrors = {
   /**
-   * Invalid input: unknown or malformed fields (problem details with per-field errors)
+   * Not found
    */
-  400: ProblemDetails;
-  /**
-   * Not signed in, or the session has ended
-   */
-  401: ProblemDetails;
-  /**
-   * Not allowed: cross-site request, or not the owner
-   */
-  403: ProblemDetails;
-  /**
-   * Too many requests; see the Retry-After header
-   */
-  429: ProblemDetails;
-  /**
-   * A dependency (database, session store, storage) is unavailable
-   */
-  503: ProblemDetails;
+  404: ProblemDetails;
 };
 
-export type ImagesControllerCreateUploadError =
-  ImagesControllerCreateUploadErrors[keyof ImagesControllerCreateUploadErrors];
+export type UsersControllerGetProfileError =
+  UsersControllerGetProfileErrors[keyof UsersControllerGetProfileErrors];
 
-export type ImagesControllerCreateUploadResponses = {
-  201: UploadDto;
+export type UsersControllerGetProfileResponses = {
+  200: ProfileDto;
 };
 
-export type ImagesControllerCreateUploadResponse =
-  ImagesControllerCreateUploadResponses[keyof ImagesControllerCreateUploadResponses];
+export type UsersControllerGetProfileResponse =
+  UsersControllerGetProfileResponses[keyof UsersControllerGetProfileResponses];
 
 export type PostsControllerPublicFeedData = {
   body?: never;
