@@ -47,6 +47,6 @@ import { VisibilityRepository } from './visibility.repository';
     ProfileViewsService,
     RelationsListeners,
   ],
-  exports: [VisibilityPolicy, FollowsService],
+  exports: [VisibilityPolicy, FollowsService, ProfileViewsService],
 })
 export class RelationsModule {}

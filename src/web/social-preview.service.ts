@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { AppError, ErrorCode, notFound } from '../common/errors/app-error';
 import { webDir } from '../config/web';
 import { PostsService } from '../posts/posts.service';
-import { ProfilesService } from '../users/profiles.service';
+import { ProfileViewsService } from '../relations/profile-views.service';
 import { shorten, withPreview, type SocialPreview } from './social-preview';
 
 const displayName = (user: {
@@ -25,7 +25,7 @@ export class SocialPreviewService {
 
   constructor(
     private readonly posts: PostsService,
-    private readonly profiles: ProfilesService,
+    private readonly profiles: ProfileViewsService,
   ) {}
 
   async postPage(id: string, origin: string): Promise<string> {
@@ -56,7 +56,7 @@ export class SocialPreviewService {
 
   async profilePage(username: string, origin: string): Promise<string> {
     return this.page(async () => {
-      const profile = await this.profiles.getProfile(username); // as nobody signed in sees it
+      const profile = await this.profiles.profile(username); // as nobody signed in sees it
       // A private account's profile is visible, but it is not shared further.
       if (profile.private) return undefined;
       const name = displayName(profile);
