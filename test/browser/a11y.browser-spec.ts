@@ -35,6 +35,7 @@ describe('Accessibility of the main pages (axe-core)', () => {
     ['followers', () => `/u/${username}/followers`, 'Followers of'],
     ['following', () => `/u/${username}/following`, 'Followed by'],
     ['tag', () => '/tags/test', '#test'],
+    ['liked by', () => `/p/${postId}/likes`, 'Liked by'],
     ['notifications', () => '/notifications', 'Notifications'],
     ['not found', () => '/p/01890000-0000-7000-8000-000000000000', 'Post not found'],
   ];

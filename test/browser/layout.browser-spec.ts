@@ -133,6 +133,36 @@ describe('The phone-first layout, profiles, lists, double-tap and titles (issue 
     await expectLiked(fan, posts[1], true);
   });
 
+  it.each([
+    ['phone', PHONE],
+    ['desktop', DESKTOP],
+  ] as const)(
+    'the like count opens who liked the post, newest first (%s)',
+    async (_device, viewport) => {
+      const post = (await publish(suite.t, grace.agent, { caption: `Liked ${_device}` })).id;
+      const other = await signUp(suite.t, { firstName: 'Other' });
+      await fan.agent.put(`/api/posts/${post}/like`).expect(204);
+      await other.agent.put(`/api/posts/${post}/like`).expect(204);
+      const page = await signedIn(grace, viewport);
+      const errors = watchErrors(page);
+      await page.goto(`/p/${post}`);
+      await page.getByRole('link', { name: '2 likes' }).click();
+      await page.waitForURL(`**/p/${post}/likes`);
+      await page.getByRole('heading', { name: 'Liked by' }).waitFor();
+      expect(await page.title()).toBe('Liked by · Freeb');
+      const people = page.locator('.people a');
+      await people.nth(1).waitFor();
+      expect(await people.allTextContents()).toEqual([
+        expect.stringContaining(other.username),
+        expect.stringContaining(fan.username),
+      ]);
+      await page.getByRole('link', { name: '← Post' }).click();
+      await page.waitForURL(`**/p/${post}`);
+      await page.getByRole('link', { name: '2 likes' }).waitFor();
+      expect(errors).toEqual([]);
+    },
+  );
+
   async function expectLiked(account: Account, postId: string, liked: boolean) {
     const res = await account.agent.get(`/api/posts/${postId}`).expect(200);
     expect(res.body.viewer).toEqual({ liked });

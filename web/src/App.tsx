@@ -2,7 +2,7 @@ import { createBrowserRouter, Link, RouterProvider } from 'react-router';
 import { Layout } from './layout/Layout';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { ExplorePage, HomePage } from './pages/FeedPage';
-import { FollowersPage, FollowingPage } from './pages/PeoplePage';
+import { FollowersPage, FollowingPage, LikedByPage } from './pages/PeoplePage';
 import { ModerationPage } from './pages/ModerationPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { PostPage } from './pages/PostPage';
@@ -35,6 +35,7 @@ const router = createBrowserRouter([
       { path: '/signup', element: <SignupPage /> },
       { path: '/new', element: <UploadPage /> },
       { path: '/p/:id', element: <PostPage /> },
+      { path: '/p/:id/likes', element: <LikedByPage /> },
       { path: '/u/:username', element: <ProfilePage /> },
       { path: '/u/:username/followers', element: <FollowersPage /> },
       { path: '/u/:username/following', element: <FollowingPage /> },

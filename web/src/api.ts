@@ -193,6 +193,8 @@ export const api = {
     data(sdk.interactionsControllerComment({ ...post(id), body: { body } })),
   deleteComment: (id: string, commentId: string) =>
     done(sdk.interactionsControllerDeleteComment({ ...strict, path: { id, commentId } })),
+  likers: (id: string, cursor?: string | null) =>
+    data(sdk.interactionsControllerLikers({ ...post(id), ...page(cursor) })),
   tag: (name: string) => data(sdk.discoveryControllerTag(tag(name))),
   tagPosts: (name: string, cursor?: string | null) =>
     data(sdk.discoveryControllerTagPosts({ ...tag(name), ...page(cursor) })),

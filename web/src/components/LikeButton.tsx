@@ -1,8 +1,12 @@
+import { Link } from 'react-router';
 import type { Post } from '../api';
 import { useLike, type Like } from '../like';
 
-/** The Like button with the count; it stays for keyboards and screen readers. */
-export function LikeControl({ like }: { like: Like }) {
+/**
+ * The Like button with the count; it stays for keyboards and screen readers. With `likedBy`
+ * the count links to who liked it.
+ */
+export function LikeControl({ like, likedBy }: { like: Like; likedBy?: string }) {
   return (
     <span className="like">
       <button
@@ -13,9 +17,16 @@ export function LikeControl({ like }: { like: Like }) {
       >
         <span aria-hidden="true">{like.liked ? '♥' : '♡'}</span> {like.liked ? 'Liked' : 'Like'}
       </button>
-      <span className="count" aria-label={`${like.count} likes`}>
-        {like.count}
-      </span>
+      {like.count > 0 && likedBy ? (
+        // Opens the "liked by" list.
+        <Link to={likedBy} className="count" aria-label={`${like.count} likes`}>
+          {like.count}
+        </Link>
+      ) : (
+        <span className="count" aria-label={`${like.count} likes`}>
+          {like.count}
+        </span>
+      )}
       {like.error && (
         <span role="alert" className="error">
           {like.error}

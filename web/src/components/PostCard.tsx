@@ -38,7 +38,7 @@ export function PostCard({ post, priority = false }: { post: Post; priority?: bo
         <PostImage post={post} eager={priority} />
       </DoubleTapLike>
       <footer className="card-foot">
-        <LikeControl like={like} />
+        <LikeControl like={like} likedBy={`/p/${post.id}/likes`} />
         <Link to={`/p/${post.id}`} className="comments-link">
           {post.commentCount} {post.commentCount === 1 ? 'comment' : 'comments'}
         </Link>

@@ -7,21 +7,23 @@ import { useTitle } from '../title';
 
 function PeopleList({
   title,
+  back,
   cacheKey,
   load,
   empty,
 }: {
   title: string;
+  /** Where the list comes from: the profile, the post. */
+  back: { to: string; label: string };
   cacheKey: string;
   load: (cursor: string | null) => Promise<Page<UserSummary>>;
   empty: string;
 }) {
-  const { username = '' } = useParams();
   useTitle(title);
   return (
     <main className="column">
       <p>
-        <Link to={`/u/${username}`}>← @{username}</Link>
+        <Link to={back.to}>← {back.label}</Link>
       </p>
       <h1>{title}</h1>
       <PagedList
@@ -42,6 +44,7 @@ export function FollowersPage() {
     <PeopleList
       key={username}
       title={`Followers of @${username}`}
+      back={{ to: `/u/${username}`, label: `@${username}` }}
       cacheKey={`followers ${username}`}
       load={load}
       empty="No followers yet."
@@ -56,9 +59,26 @@ export function FollowingPage() {
     <PeopleList
       key={username}
       title={`Followed by @${username}`}
+      back={{ to: `/u/${username}`, label: `@${username}` }}
       cacheKey={`following ${username}`}
       load={load}
       empty="Not following anyone yet."
+    />
+  );
+}
+
+/** `/p/:id/likes`: who liked a post, newest first. */
+export function LikedByPage() {
+  const { id = '' } = useParams();
+  const load = useCallback((cursor: string | null) => api.likers(id, cursor), [id]);
+  return (
+    <PeopleList
+      key={id}
+      title="Liked by"
+      back={{ to: `/p/${id}`, label: 'Post' }}
+      cacheKey={`likers ${id}`}
+      load={load}
+      empty="No likes yet."
     />
   );
 }

@@ -123,7 +123,7 @@ function PostView({ post, setPost }: { post: Post; setPost: (post: Post) => void
         <p className="muted">
           <time dateTime={post.createdAt}>{new Date(post.createdAt).toLocaleString()}</time>
         </p>
-        <LikeControl like={like} />
+        <LikeControl like={like} likedBy={`/p/${post.id}/likes`} />
         {own && !editing && (
           <p className="actions">
             <button
