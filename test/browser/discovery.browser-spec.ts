@@ -314,10 +314,13 @@ describe('Discovery in the browser: tags, mentions, search, explore, notificatio
     expect(await accessibilityProblems(page)).toEqual([]);
     await screenshot(page, 'suggestions-phone');
     await follow.click();
-    const following = suggestions.getByRole('button', { name: `Unfollow ${zoe.username}` });
+    const following = suggestions.getByRole('button', {
+      name: `Following ${zoe.username}`,
+      pressed: true,
+    });
     await following.waitFor();
-    expect(await following.getAttribute('aria-pressed')).toBe('true');
     expect(await following.textContent()).toBe('Following');
+    expect(await accessibilityProblems(page)).toEqual([]);
     const profile = await newbie.agent.get(`/api/users/${zoe.username}`).expect(200);
     expect(profile.body.viewer.following).toBe(true);
     // Following fills the feed once the backfill has run.

@@ -3,6 +3,7 @@ import { Layout } from './layout/Layout';
 import { LoginPage, SignupPage } from './pages/AuthPages';
 import { ExplorePage, HomePage } from './pages/FeedPage';
 import { FollowersPage, FollowingPage, LikedByPage } from './pages/PeoplePage';
+import { FollowRequestsPage } from './pages/FollowRequestsPage';
 import { ModerationPage } from './pages/ModerationPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { PostPage } from './pages/PostPage';
@@ -43,6 +44,7 @@ const router = createBrowserRouter([
       { path: '/tags/:tag', element: <TagPage /> },
       { path: '/notifications', element: <NotificationsPage /> },
       { path: '/moderation', element: <ModerationPage /> },
+      { path: '/follow-requests', element: <FollowRequestsPage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

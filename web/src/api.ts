@@ -158,7 +158,11 @@ export const api = {
     done(sdk.accountControllerDeleteAccount({ ...strict, body: { password } })),
   updateProfile: (body: UpdateProfileDto) => data(sdk.usersControllerUpdateMe({ ...strict, body })),
   profile: (username: string) => data(sdk.usersControllerGetProfile(user(username))),
-  follow: (username: string) => done(sdk.followsControllerFollow(user(username))),
+  /** Following a private account makes a request (202) they accept or decline. */
+  follow: async (username: string): Promise<'following' | 'requested'> =>
+    (await sdk.followsControllerFollow(user(username))).data?.status === 'requested'
+      ? 'requested'
+      : 'following',
   unfollow: (username: string) => done(sdk.followsControllerUnfollow(user(username))),
   followers: (username: string, cursor?: string | null) =>
     data(sdk.followsControllerFollowers({ ...user(username), ...page(cursor) })),
@@ -193,6 +197,18 @@ export const api = {
     data(sdk.interactionsControllerComment({ ...post(id), body: { body } })),
   deleteComment: (id: string, commentId: string) =>
     done(sdk.interactionsControllerDeleteComment({ ...strict, path: { id, commentId } })),
+  block: (username: string) => done(sdk.relationsControllerBlock(user(username))),
+  unblock: (username: string) => done(sdk.relationsControllerUnblock(user(username))),
+  mute: (username: string) => done(sdk.relationsControllerMute(user(username))),
+  unmute: (username: string) => done(sdk.relationsControllerUnmute(user(username))),
+  blocked: (cursor?: string | null) =>
+    data(sdk.relationsControllerBlocked({ ...strict, ...page(cursor) })),
+  muted: (cursor?: string | null) =>
+    data(sdk.relationsControllerMuted({ ...strict, ...page(cursor) })),
+  followRequests: (cursor?: string | null) =>
+    data(sdk.followRequestsControllerList({ ...strict, ...page(cursor) })),
+  acceptRequest: (username: string) => done(sdk.followRequestsControllerAccept(user(username))),
+  declineRequest: (username: string) => done(sdk.followRequestsControllerDecline(user(username))),
   likers: (id: string, cursor?: string | null) =>
     data(sdk.interactionsControllerLikers({ ...post(id), ...page(cursor) })),
   tag: (name: string) => data(sdk.discoveryControllerTag(tag(name))),

@@ -86,7 +86,7 @@ export function Comments({
             <SubjectMenu
               subject={{ type: 'comment', id: comment.id }}
               what="this comment"
-              authorId={comment.author.id}
+              person={comment.author}
               label={`More options for the comment by @${comment.author.username}`}
             />
           </li>

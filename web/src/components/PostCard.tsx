@@ -30,7 +30,7 @@ export function PostCard({ post, priority = false }: { post: Post; priority?: bo
         <SubjectMenu
           subject={{ type: 'post', id: post.id }}
           what="this post"
-          authorId={post.author.id}
+          person={post.author}
           label={`More options for the post by @${post.author.username}`}
         />
       </header>

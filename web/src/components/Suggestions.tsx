@@ -4,34 +4,43 @@ import { api, describeError, type UserSummary } from '../api';
 import { useResource } from '../resource';
 import { PersonLink } from './Person';
 
-/** A Follow button for one person in a list; it turns into Unfollow once done. */
+/**
+ * A Follow button for one person in a list: Following (or Requested, for a private account)
+ * once done; pressing it again undoes that.
+ */
 function FollowButton({ user }: { user: UserSummary }) {
-  const [following, setFollowing] = useState(false);
+  const [state, setState] = useState<'none' | 'following' | 'requested'>('none');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
   async function toggle() {
     setBusy(true);
     setError(undefined);
     try {
-      await (following ? api.unfollow(user.username) : api.follow(user.username));
-      setFollowing(!following);
+      if (state === 'none') setState(await api.follow(user.username));
+      else {
+        await api.unfollow(user.username);
+        setState('none');
+      }
     } catch (caught) {
       setError(describeError(caught));
     } finally {
       setBusy(false);
     }
   }
+  const pressed = state !== 'none';
+  const words = { none: 'Follow', following: 'Following', requested: 'Requested' }[state];
   return (
     <span className="follow-cell">
       <button
         type="button"
-        className={following ? 'secondary' : ''}
-        aria-pressed={following}
-        aria-label={`${following ? 'Unfollow' : 'Follow'} ${user.username}`}
+        className={pressed ? 'secondary' : ''}
+        aria-pressed={pressed}
+        // A toggle, pressed while following (or requested); its name is its words and whom.
+        aria-label={`${words} ${user.username}`}
         disabled={busy}
         onClick={() => void toggle()}
       >
-        {following ? 'Following' : 'Follow'}
+        {words}
       </button>
       {error && (
         <span role="alert" className="error">

@@ -40,6 +40,7 @@ function whatHappened(notification: Notification): string {
 
 /** Where a notification leads: the post it is about, else the person. */
 function target(notification: Notification): string {
+  if (notification.type === 'follow_request') return '/follow-requests';
   return notification.post ? `/p/${notification.post.id}` : `/u/${notification.actor.username}`;
 }
 

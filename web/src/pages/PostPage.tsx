@@ -86,7 +86,7 @@ function PostView({ post, setPost }: { post: Post; setPost: (post: Post) => void
           <SubjectMenu
             subject={{ type: 'post', id: post.id }}
             what="this post"
-            authorId={post.author.id}
+            person={post.author}
             label={`More options for the post by @${post.author.username}`}
           />
         </div>

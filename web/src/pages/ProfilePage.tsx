@@ -4,7 +4,7 @@ import { api, describeError, type Profile } from '../api';
 import { Avatar, displayName } from '../components/Avatar';
 import { PostGrid } from '../components/InfiniteFeed';
 import { LoadFailure } from '../components/LoadFailure';
-import { SubjectMenu } from '../components/SubjectMenu';
+import { SubjectMenu, type RelationChange } from '../components/SubjectMenu';
 import { useResource } from '../resource';
 import { loginPath, useSession } from '../session';
 import { useTitle } from '../title';
@@ -22,6 +22,21 @@ export function ProfilePage() {
   return <ProfileView profile={resource.value} setProfile={set} />;
 }
 
+const NO_RELATION = {
+  following: false,
+  requested: false,
+  followedBy: false,
+  blocking: false,
+  muting: false,
+};
+
+/** The follow button's words: Unfollow, Requested (a pending request), Follow back, Follow. */
+function followLabel(viewer: NonNullable<Profile['viewer']>): string {
+  if (viewer.following) return 'Unfollow';
+  if (viewer.requested) return 'Requested';
+  return viewer.followedBy ? 'Follow back' : 'Follow';
+}
+
 function ProfileView({
   profile,
   setProfile,
@@ -33,32 +48,47 @@ function ProfileView({
   const location = useLocation();
   const [error, setError] = useState<string>();
   const { username } = profile;
+  const viewer = profile.viewer ?? NO_RELATION;
   const load = useCallback((cursor: string | null) => api.userPosts(username, cursor), [username]);
   useTitle(`${displayName(profile)} (@${username})`);
 
+  const relate = (change: Partial<typeof NO_RELATION>, followers = 0) =>
+    setProfile({
+      ...profile,
+      viewer: { ...viewer, ...change },
+      counts: { ...profile.counts, followers: profile.counts.followers + followers },
+    });
+
   async function toggleFollow() {
-    const following = profile.viewer?.following ?? false;
     setError(undefined);
     try {
-      await (following ? api.unfollow(username) : api.follow(username));
-      setProfile({
-        ...profile,
-        viewer: {
-          requested: false,
-          followedBy: false,
-          blocking: false,
-          muting: false,
-          ...profile.viewer,
-          following: !following,
-        },
-        counts: { ...profile.counts, followers: profile.counts.followers + (following ? -1 : 1) },
-      });
+      if (viewer.following || viewer.requested) {
+        // Unfollowing, or taking a pending request back.
+        await api.unfollow(username);
+        relate({ following: false, requested: false }, viewer.following ? -1 : 0);
+      } else if ((await api.follow(username)) === 'requested') {
+        relate({ requested: true });
+      } else {
+        relate({ following: true }, 1);
+      }
     } catch (caught) {
       setError(describeError(caught));
     }
   }
 
+  function onRelationChange(change: RelationChange) {
+    if (change === 'blocked') {
+      // Blocking ends following both ways.
+      relate(
+        { blocking: true, following: false, requested: false, followedBy: false },
+        viewer.following ? -1 : 0,
+      );
+    } else if (change === 'unblocked') relate({ blocking: false });
+    else relate({ muting: change === 'muted' });
+  }
+
   const own = me?.id === profile.id;
+  const locked = profile.private && !own && !viewer.following;
   return (
     <main>
       <header className="profile">
@@ -69,43 +99,68 @@ function ProfileView({
             <SubjectMenu
               subject={{ type: 'user', id: profile.id }}
               what={`@${username}`}
-              authorId={profile.id}
+              person={profile}
+              relation={viewer}
               label={`More options for @${username}`}
+              onChange={onRelationChange}
             />
           </div>
-          <p className="muted handle">@{username}</p>
+          <p className="muted handle">
+            @{username}
+            {profile.private && (
+              <span className="private-mark">
+                {' '}
+                · <span aria-hidden="true">🔒</span> Private
+              </span>
+            )}
+          </p>
           <ul className="counts" aria-label="Counts">
             <li>
               <strong>{profile.counts.posts}</strong>{' '}
               {profile.counts.posts === 1 ? 'post' : 'posts'}
             </li>
             <li>
-              <Link to={`/u/${username}/followers`}>
-                <strong>{profile.counts.followers}</strong>{' '}
-                {profile.counts.followers === 1 ? 'follower' : 'followers'}
-              </Link>
+              {locked ? (
+                <span>
+                  <strong>{profile.counts.followers}</strong>{' '}
+                  {profile.counts.followers === 1 ? 'follower' : 'followers'}
+                </span>
+              ) : (
+                <Link to={`/u/${username}/followers`}>
+                  <strong>{profile.counts.followers}</strong>{' '}
+                  {profile.counts.followers === 1 ? 'follower' : 'followers'}
+                </Link>
+              )}
             </li>
             <li>
-              <Link to={`/u/${username}/following`}>
-                <strong>{profile.counts.following}</strong> following
-              </Link>
+              {locked ? (
+                <span>
+                  <strong>{profile.counts.following}</strong> following
+                </span>
+              ) : (
+                <Link to={`/u/${username}/following`}>
+                  <strong>{profile.counts.following}</strong> following
+                </Link>
+              )}
             </li>
           </ul>
         </div>
       </header>
       {profile.bio && <p className="bio">{profile.bio}</p>}
+      {viewer.followedBy && !own && <p className="muted">Follows you</p>}
       <p className="profile-actions">
         {own ? (
           <Link to="/settings" className="button-like secondary">
             Edit profile
           </Link>
-        ) : me ? (
+        ) : viewer.blocking ? null : me ? (
           <button
             type="button"
+            className={viewer.following || viewer.requested ? 'secondary' : ''}
             onClick={() => void toggleFollow()}
-            aria-pressed={profile.viewer?.following ?? false}
+            aria-pressed={viewer.following || viewer.requested}
           >
-            {profile.viewer?.following ? 'Unfollow' : 'Follow'}
+            {followLabel(viewer)}
           </button>
         ) : (
           <Link to={loginPath(location)} className="button-like">
@@ -118,13 +173,34 @@ function ProfileView({
           {error}
         </p>
       )}
-      <h2 className="visually-hidden">Posts</h2>
-      <PostGrid
-        key={username}
-        cacheKey={`grid ${username}`}
-        load={load}
-        empty={<p>No posts yet.</p>}
-      />
+      {viewer.blocking ? (
+        <section className="locked" aria-labelledby="blocked-heading">
+          <h2 id="blocked-heading">You blocked @{username}</h2>
+          <p>You do not see each other&apos;s posts. Unblock them from the “…” menu above.</p>
+        </section>
+      ) : locked ? (
+        <section className="locked" aria-labelledby="locked-heading">
+          <span className="lock" aria-hidden="true">
+            🔒
+          </span>
+          <h2 id="locked-heading">This account is private</h2>
+          <p>
+            {viewer.requested
+              ? `Your request is waiting for @${username} to accept it.`
+              : `Follow @${username} to see their photos.`}
+          </p>
+        </section>
+      ) : (
+        <>
+          <h2 className="visually-hidden">Posts</h2>
+          <PostGrid
+            key={username}
+            cacheKey={`grid ${username}`}
+            load={load}
+            empty={<p>No posts yet.</p>}
+          />
+        </>
+      )}
     </main>
   );
 }

@@ -7,6 +7,7 @@ import { FilePicker } from '../components/FilePicker';
 import { useSession } from '../session';
 import { useTitle } from '../title';
 import { uploadAvatar } from '../upload';
+import { PrivacySettings } from './PrivacySettings';
 
 /**
  * One form's outcome. `labels` names the fields it shows: an API error about one of them is
@@ -150,6 +151,8 @@ function SettingsForms({ me, onLeave }: { me: Me; onLeave: () => void }) {
         )}
         {avatarForm.status}
       </section>
+
+      <PrivacySettings me={me} />
 
       <section aria-labelledby="password-heading">
         <h2 id="password-heading">Change password</h2>
