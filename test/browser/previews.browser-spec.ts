@@ -23,11 +23,13 @@ const title = (html: string) => /<title>([^<]*)<\/title>/.exec(html)?.[1];
  */
 describe('Social-preview meta for shared links (issue 11)', () => {
   let t: TestApp;
+  let admin: Account;
   let grace: Account;
   let postId: string;
 
   beforeAll(async () => {
     t = await startApp();
+    admin = await signUp(t); // the first account of an instance is its admin
     grace = await signUp(t, { firstName: 'Grace', lastName: 'Hopper' });
     await grace.agent.patch('/api/users/me').send({ bio: 'Compilers & "bugs".' }).expect(200);
     postId = (
@@ -90,6 +92,42 @@ describe('Social-preview meta for shared links (issue 11)', () => {
       expect(title(res.text)).toBe('Freeb');
       expect(meta(res.text, 'og:title')).toBeUndefined();
       expect(meta(res.text, 'description')).toBe('Freeb: share photos with the people you follow.');
+    }
+  });
+
+  it('nothing from a suspended author, whose posts and profile are hidden', async () => {
+    const mallory = await signUp(t, { firstName: 'Mallory' });
+    const post = await publish(t, mallory.agent, { caption: 'Buy followers now' });
+    expect(meta((await request(t.server).get(`/p/${post.id}`)).text, 'og:title')).toBeDefined();
+    const report = await grace.agent
+      .post('/api/reports')
+      .send({ subject: { type: 'post', id: post.id }, reason: 'spam' })
+      .expect(201);
+    await admin.agent
+      .post(`/api/moderation/reports/${report.body.id}/resolve`)
+      .send({ action: 'suspend', note: 'Spam account' })
+      .expect(200);
+    for (const path of [`/p/${post.id}`, `/u/${mallory.username}`]) {
+      const html = (await request(t.server).get(path).expect(200)).text;
+      expect(title(html)).toBe('Freeb');
+      expect(html).not.toContain('Buy followers');
+      expect(html).not.toContain('Mallory');
+      expect(meta(html, 'og:title')).toBeUndefined();
+    }
+  });
+
+  it('nothing from a private account: neither its profile nor its posts', async () => {
+    const priya = await signUp(t, { firstName: 'Priya' });
+    await priya.agent.patch('/api/users/me').send({ bio: 'Only for friends' }).expect(200);
+    const post = await publish(t, priya.agent, { caption: 'Family dinner' });
+    expect(meta((await request(t.server).get(`/p/${post.id}`)).text, 'og:title')).toBeDefined();
+    await priya.agent.patch('/api/users/me').send({ private: true }).expect(200);
+    for (const path of [`/p/${post.id}`, `/u/${priya.username}`]) {
+      const html = (await request(t.server).get(path).expect(200)).text;
+      expect(title(html)).toBe('Freeb');
+      expect(html).not.toContain('Family dinner');
+      expect(html).not.toContain('Only for friends');
+      expect(meta(html, 'og:title')).toBeUndefined();
     }
   });
 });
