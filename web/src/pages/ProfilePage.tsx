@@ -7,6 +7,7 @@ import { LoadFailure } from '../components/LoadFailure';
 import { SubjectMenu, type RelationChange } from '../components/SubjectMenu';
 import { useResource } from '../resource';
 import { loginPath, useSession } from '../session';
+import { Icon } from '../layout/icons';
 import { useTitle } from '../title';
 
 export function ProfilePage() {
@@ -110,7 +111,7 @@ function ProfileView({
             {profile.private && (
               <span className="private-mark">
                 {' '}
-                · <span aria-hidden="true">🔒</span> Private
+                · <Icon name="lock" /> Private
               </span>
             )}
           </p>
@@ -180,8 +181,8 @@ function ProfileView({
         </section>
       ) : locked ? (
         <section className="locked" aria-labelledby="locked-heading">
-          <span className="lock" aria-hidden="true">
-            🔒
+          <span className="lock">
+            <Icon name="lock" />
           </span>
           <h2 id="locked-heading">This account is private</h2>
           <p>
