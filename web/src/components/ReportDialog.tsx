@@ -64,7 +64,10 @@ export function ReportDialog({
                   name="reason"
                   value={value}
                   checked={reason === value}
-                  onChange={() => setReason(value)}
+                  onChange={() => {
+                    setReason(value);
+                    setError(undefined);
+                  }}
                 />{' '}
                 {label}
               </label>
