@@ -2,6 +2,9 @@
  * The floor: a bare Express 5 + mysql2 server answering Freeb's hot anonymous reads with the
  * best SQL we know and byte-identical JSON (test/cloud/floor.e2e-spec.ts holds them equal).
  * Freeb's throughput, latency and CPU per request are measured against it (bench/floor/run.ts).
+ * A page is one statement, as Freeb's (src/posts/post-pages.repository.ts): the posts and their
+ * authors in a derived table, their photos and avatars joined, grouped here (bench:shapes
+ * measured it cheaper than a second statement for the photos or photos aggregated per post).
  * STRAIGHT_JOIN: MariaDB would otherwise start from users and sort every post.
  * It signs image URLs as Freeb's embedded storage does (HMAC-SHA256, a KeyObject, cached per
  * hour window), so both pay for the same URLs.
@@ -25,6 +28,7 @@ const HOUR = 3600_000;
 const DEFAULT_LIMIT = 20;
 const MAX_LIMIT = 100;
 
+/** One row per photo, with its post, author and avatar. */
 interface PostRow extends RowDataPacket {
   id: string;
   caption: string | null;
@@ -37,12 +41,9 @@ interface PostRow extends RowDataPacket {
   first_name: string | null;
   last_name: string | null;
   avatar_variants: string | null;
-}
-
-interface PhotoRow extends RowDataPacket {
-  post_id: string;
+  position: number;
   alt_text: string | null;
-  id: string;
+  photo_id: string;
   processing: string | null;
   width: number | null;
   height: number | null;
@@ -51,24 +52,49 @@ interface PhotoRow extends RowDataPacket {
   variants: string | null;
 }
 
+/** A post's rows, its photos in order. */
+interface PostRows {
+  post: PostRow;
+  photos: PostRow[];
+}
+
 interface Variant {
   width: number;
   height: number;
   key: string;
 }
 
-/** Published posts with their authors; their photos come in one more query. */
-const SELECT_POSTS = `SELECT STRAIGHT_JOIN p.id, p.caption, p.status, p.like_count, p.comment_count, p.created_at,
-  u.id AS author_id, u.username, u.first_name, u.last_name,
+/**
+ * A page of published posts with their authors (`where` and `tail`: the keyset and its order
+ * and limit) and each one's photos and avatar joined: one statement, one row per photo.
+ */
+const selectPage = (where: string, tail: string) => `SELECT page.*, m.position, m.alt_text,
+  i.id AS photo_id, i.processing, i.width, i.height, i.placeholder, i.color, i.variants,
   CASE WHEN a.processing = 'ready' THEN a.variants END AS avatar_variants
-FROM posts p
-JOIN users u ON u.id = p.author_id
-LEFT JOIN images a ON a.id = u.avatar_image_id AND a.status = 'attached'
-WHERE p.status = 'published'`;
+FROM (SELECT STRAIGHT_JOIN p.id, p.caption, p.status, p.like_count, p.comment_count, p.created_at,
+    u.id AS author_id, u.username, u.first_name, u.last_name, u.avatar_image_id
+  FROM posts p JOIN users u ON u.id = p.author_id
+  WHERE p.status = 'published'${where} ${tail}) page
+STRAIGHT_JOIN post_media m ON m.post_id = page.id
+STRAIGHT_JOIN images i ON i.id = m.image_id AND i.status = 'attached'
+LEFT JOIN images a ON a.id = page.avatar_image_id AND a.status = 'attached'`;
 
-const SELECT_PHOTOS = `SELECT m.post_id, m.alt_text, i.id, i.processing, i.width, i.height, i.placeholder, i.color, i.variants
-FROM post_media m JOIN images i ON i.id = m.image_id AND i.status = 'attached'
-WHERE m.post_id IN (?) ORDER BY m.post_id, m.position`;
+/** Rows into posts, newest first, each with its photos in order. */
+function group(rows: PostRow[]): PostRows[] {
+  const posts = new Map<string, PostRows>();
+  for (const row of rows) {
+    const post = posts.get(row.id) ?? { post: row, photos: [] };
+    post.photos.push(row);
+    posts.set(row.id, post);
+  }
+  return [...posts.values()]
+    .map((post) => ({ ...post, photos: post.photos.sort((a, b) => a.position - b.position) }))
+    .sort(
+      (a, b) =>
+        b.post.created_at.localeCompare(a.post.created_at) ||
+        (b.post.id < a.post.id ? -1 : b.post.id > a.post.id ? 1 : 0),
+    );
+}
 
 /** The widest of `variants` (widest first) no wider than `width`, else the narrowest. */
 const widestUpTo = <T extends { width: number }>(variants: T[], width: number): T =>
@@ -132,8 +158,8 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
   });
   const signer = new UrlSigner(options.secret, options.publicUrl ?? '');
   /** Which usernames the captions mention exist: one query, only when a caption mentions anyone. */
-  const mentionable = async (rows: PostRow[]): Promise<Set<string>> => {
-    const names = [...new Set(rows.flatMap((row) => mentionsIn(row.caption)))];
+  const mentionable = async (posts: PostRows[]): Promise<Set<string>> => {
+    const names = [...new Set(posts.flatMap(({ post }) => mentionsIn(post.caption)))];
     if (names.length === 0) return new Set();
     const [found] = await pool.query<RowDataPacket[]>(
       'SELECT username FROM users WHERE username IN (?)',
@@ -141,7 +167,7 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
     );
     return new Set(found.map((row) => row.username as string));
   };
-  const photo = (row: PhotoRow) => {
+  const photo = (row: PostRow) => {
     const stored: Variant[] =
       row.processing === 'ready' && row.variants ? (JSON.parse(row.variants) as Variant[]) : [];
     const variants = stored.map((variant) => ({
@@ -151,7 +177,7 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
       url: signer.url(variant.key),
     }));
     return {
-      id: row.id,
+      id: row.photo_id,
       status: row.processing ?? 'processing',
       width: row.width ?? 0,
       height: row.height ?? 0,
@@ -166,43 +192,30 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
     const stored = variants ? (JSON.parse(variants) as Variant[]) : [];
     return stored.length ? signer.url(widestUpTo(stored, 160).key) : null;
   };
-  const present = async (rows: PostRow[], existing: Set<string>) => {
-    const [photos] = rows.length
-      ? await pool.query<PhotoRow[]>(SELECT_PHOTOS, [rows.map((row) => row.id)])
-      : [[] as PhotoRow[]];
-    const media = new Map<string, ReturnType<typeof photo>[]>();
-    for (const row of photos) {
-      const list = media.get(row.post_id) ?? [];
-      list.push(photo(row));
-      media.set(row.post_id, list);
-    }
-    return rows.flatMap((row) => {
-      const list = media.get(row.id);
-      if (!list?.length) return [];
-      return [
-        {
-          id: row.id,
-          author: {
-            id: row.author_id,
-            username: row.username,
-            firstName: row.first_name,
-            lastName: row.last_name,
-            avatarUrl: avatarUrl(row.avatar_variants),
-          },
-          status: row.status,
-          media: list,
-          image: list[0],
-          caption: row.caption,
-          tags: tagsIn(row.caption),
-          mentions: mentionsIn(row.caption).filter((name) => existing.has(name)),
-          createdAt: iso(row.created_at),
-          likeCount: row.like_count,
-          commentCount: row.comment_count,
-          viewer: null,
+  const present = (posts: PostRows[], existing: Set<string>) =>
+    posts.map(({ post: row, photos }) => {
+      const list = photos.map(photo);
+      return {
+        id: row.id,
+        author: {
+          id: row.author_id,
+          username: row.username,
+          firstName: row.first_name,
+          lastName: row.last_name,
+          avatarUrl: avatarUrl(row.avatar_variants),
         },
-      ];
+        status: row.status,
+        media: list,
+        image: list[0],
+        caption: row.caption,
+        tags: tagsIn(row.caption),
+        mentions: mentionsIn(row.caption).filter((name) => existing.has(name)),
+        createdAt: iso(row.created_at),
+        likeCount: row.like_count,
+        commentCount: row.comment_count,
+        viewer: null,
+      };
     });
-  };
   const problem = (res: Response, status: number, detail: string) =>
     res.status(status).type('application/problem+json').send(JSON.stringify({ status, detail }));
 
@@ -216,22 +229,20 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
     if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT || after === null) {
       return problem(res, 400, 'bad page');
     }
+    const order = 'ORDER BY p.created_at DESC, p.id DESC LIMIT ?';
     const [rows] = after
       ? await pool.query<PostRow[]>(
-          `${SELECT_POSTS} AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?) ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
+          selectPage(' AND p.created_at <= ? AND (p.created_at < ? OR p.id < ?)', order),
           [after[0], after[0], after[1], limit + 1],
         )
-      : await pool.query<PostRow[]>(
-          `${SELECT_POSTS} ORDER BY p.created_at DESC, p.id DESC LIMIT ?`,
-          [limit + 1],
-        );
-    const visible = rows.slice(0, limit);
-    const last = visible[visible.length - 1];
-    const existing = await mentionable(visible);
+      : await pool.query<PostRow[]>(selectPage('', order), [limit + 1]);
+    const posts = group(rows);
+    const visible = posts.slice(0, limit);
+    const last = visible[visible.length - 1]?.post;
     res.json({
-      items: await present(visible, existing),
+      items: present(visible, await mentionable(visible)),
       nextCursor:
-        rows.length > limit && last
+        posts.length > limit && last
           ? Buffer.from(JSON.stringify([Date.parse(iso(last.created_at)), last.id])).toString(
               'base64url',
             )
@@ -240,8 +251,9 @@ export function createFloor(options: FloorOptions): { app: express.Express; pool
   });
 
   app.get('/api/posts/:id', async (req: Request<{ id: string }>, res: Response) => {
-    const [rows] = await pool.query<PostRow[]>(`${SELECT_POSTS} AND p.id = ?`, [req.params.id]);
-    const [post] = await present(rows, await mentionable(rows));
+    const [rows] = await pool.query<PostRow[]>(selectPage(' AND p.id = ?', ''), [req.params.id]);
+    const posts = group(rows);
+    const [post] = present(posts, await mentionable(posts));
     if (!post) return problem(res, 404, 'No such post.');
     res.json(post);
   });

@@ -4,7 +4,15 @@ import { startFloor } from '../../bench/floor/server';
 import { AppSecret } from '../../src/config/app-secret';
 import { startApp, type TestApp } from '../harness/app';
 import { client, signUp } from '../harness/client';
-import { FIXTURES, eventually, fixture, publish, put, requestUpload } from '../harness/storage';
+import {
+  FIXTURES,
+  eventually,
+  fixture,
+  publish,
+  put,
+  requestUpload,
+  untilProcessed,
+} from '../harness/storage';
 
 /**
  * The floor benchmark compares Freeb with a bare Express + mysql2 server (bench/floor) that
@@ -89,5 +97,26 @@ describe('The benchmark floor (e2e, MariaDB)', () => {
         commentCount: 1,
       }),
     );
+  });
+
+  it('answers a post of several photos with the same bytes, its photos in order', async () => {
+    const author = await signUp(t);
+    const bytes = fixture(FIXTURES['image/png'].file);
+    const media: Array<{ uploadId: string; altText: string }> = [];
+    for (const altText of ['one', 'two', 'three']) {
+      const upload = await requestUpload(author.agent, 'image/png', bytes.length);
+      expect((await put(t, upload, bytes)).status).toBe(200);
+      media.push({ uploadId: upload.uploadId, altText });
+    }
+    const created = await author.agent.post('/api/posts').send({ media }).expect(201);
+    await untilProcessed(author.agent, created.body.id as string);
+    const post = (await bothAnswer(`/api/posts/${created.body.id}`)) as unknown as {
+      media: Array<{ altText: string }>;
+    };
+    expect(post.media.map((photo) => photo.altText)).toEqual(['one', 'two', 'three']);
+    const page = (await bothAnswer('/api/posts?limit=1')) as unknown as {
+      items: Array<{ id: string }>;
+    };
+    expect(page.items.map((item) => item.id)).toEqual([created.body.id]);
   });
 });
