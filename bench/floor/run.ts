@@ -122,6 +122,9 @@ async function measure(
     headers,
   });
   const cpu = server.cpuMs() - before;
+  // A round of error answers measures the wrong thing: say so where the figures are printed.
+  if (result.errors + result.non2xx > 0)
+    out(`  WARNING: ${path}: ${result.errors + result.non2xx} errors or non-2xx answers`);
   return {
     rps: result.requests.average,
     p99: result.latency.p99,
@@ -188,7 +191,10 @@ async function login(freeb: ServerProcess, username: string): Promise<string> {
     body: JSON.stringify({ login: username, password: SEED_PASSWORD }),
   });
   if (!res.ok) throw new Error(`login as ${username}: ${res.status}`);
-  return res.headers.getSetCookie()[0].split(';')[0];
+  // The session's cookie, not the device cookie the login sets beside it.
+  const session = res.headers.getSetCookie().find((cookie) => cookie.startsWith('freeb.sid='));
+  if (!session) throw new Error(`login as ${username}: no session cookie`);
+  return session.split(';')[0];
 }
 
 /** Calls `attempt` from `concurrency` loops for `seconds`; the successful calls per second. */
