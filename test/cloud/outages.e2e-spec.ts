@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { startApp, type TestApp } from '../harness/app';
+import { PRODUCTION_DEADLINE_MS, startApp, type TestApp } from '../harness/app';
 import { client, expectProblem, newAccountFields, sessionIdOf, signUp } from '../harness/client';
 import { DynaliteServer } from '../harness/dynalite';
 import { sessionExists } from '../harness/sessions';
@@ -13,7 +13,7 @@ describe('Sessions in DynamoDB (cloud e2e)', () => {
   let t: TestApp;
 
   beforeAll(async () => {
-    t = await startApp();
+    t = await startApp({ DEPENDENCY_TIMEOUT_MS: PRODUCTION_DEADLINE_MS });
   });
 
   afterAll(async () => {
@@ -52,6 +52,7 @@ describe('A dependency goes away and comes back (cloud e2e)', () => {
     t = await startApp((env) => ({
       DYNAMODB_ENDPOINT: dynamo.endpoint,
       DATABASE_URL: env.DATABASE_URL.replace('@127.0.0.1:3306/', `@127.0.0.1:${database.port}/`),
+      DEPENDENCY_TIMEOUT_MS: PRODUCTION_DEADLINE_MS,
     }));
   });
 
@@ -127,7 +128,10 @@ describe('DynamoDB comes up after the app (cloud e2e)', () => {
     // Reserve a port, then leave it closed while the app boots.
     dynamo = await new DynaliteServer().start();
     await dynamo.stop();
-    t = await startApp({ DYNAMODB_ENDPOINT: dynamo.endpoint });
+    t = await startApp({
+      DYNAMODB_ENDPOINT: dynamo.endpoint,
+      DEPENDENCY_TIMEOUT_MS: PRODUCTION_DEADLINE_MS,
+    });
   });
 
   afterAll(async () => {

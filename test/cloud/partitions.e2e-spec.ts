@@ -1,5 +1,5 @@
 import request from 'supertest';
-import { startApp, type TestApp } from '../harness/app';
+import { PRODUCTION_DEADLINE_MS, startApp, type TestApp } from '../harness/app';
 import { client, signUp, type Account } from '../harness/client';
 import {
   eventually,
@@ -58,6 +58,7 @@ describe('Silent partitions of each dependency (cloud e2e)', () => {
       // Jobs cut off by a partition come back within the integrity check's wait.
       JOBS_RETRY_BASE_MS: '500',
       JOBS_LEASE_MS: '5000',
+      DEPENDENCY_TIMEOUT_MS: PRODUCTION_DEADLINE_MS,
     }));
     accounts = [];
     for (let i = 0; i < 4; i++) accounts.push(await signUp(t));

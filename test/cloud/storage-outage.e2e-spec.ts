@@ -1,4 +1,4 @@
-import { createBucket, startApp, type TestApp } from '../harness/app';
+import { PRODUCTION_DEADLINE_MS, createBucket, startApp, type TestApp } from '../harness/app';
 import { client, expectProblem, signUp } from '../harness/client';
 import { S3rverServer } from '../harness/s3rver';
 import {
@@ -19,7 +19,11 @@ describe('Object storage goes away and comes back (cloud e2e)', () => {
     // A storage of this suite's own, which the test stops and starts.
     s3 = await new S3rverServer().start();
     await createBucket(s3.endpoint, 'freeb-outage');
-    t = await startApp({ S3_ENDPOINT: s3.endpoint, S3_BUCKET: 'freeb-outage' });
+    t = await startApp({
+      S3_ENDPOINT: s3.endpoint,
+      S3_BUCKET: 'freeb-outage',
+      DEPENDENCY_TIMEOUT_MS: PRODUCTION_DEADLINE_MS,
+    });
   });
 
   afterAll(async () => {
