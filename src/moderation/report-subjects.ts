@@ -8,6 +8,7 @@ import { UsersService } from '../users/users.service';
 import type { ReportSubjectDto, SubjectPreviewDto } from './dto/report.dto';
 import type { SubjectType } from './entities/report.entity';
 import type { Moderator } from './audit-log.service';
+import { previewThumbnail } from './preview-thumbnail';
 
 /**
  * What moderation needs of the things it is told about — posts, comments, users — through
@@ -42,7 +43,7 @@ export class ReportSubjects {
     try {
       if (type === 'post') {
         const post = await this.posts.get(id, moderator);
-        return { user: post.author, text: post.caption, imageUrl: post.image.url };
+        return { user: post.author, text: post.caption, imageUrl: previewThumbnail(post.image) };
       }
       const userId = await this.ownerOf(type, id, moderator);
       const user = (await this.profiles.summaries([userId])).get(userId);

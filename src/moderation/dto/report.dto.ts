@@ -72,7 +72,7 @@ export class SubjectPreviewDto {
   /** The post's caption or the comment's body. */
   @ApiProperty({ type: String, nullable: true })
   text: string | null;
-  /** The post's photo. */
+  /** The post's first photo: the narrowest variant that fills a 96 px square at 3× density. */
   @ApiProperty({ type: String, nullable: true, format: 'uri' })
   imageUrl: string | null;
 }

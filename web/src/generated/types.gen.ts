@@ -505,7 +505,7 @@ export type SubjectPreviewDto = {
    */
   text: string | null;
   /**
-   * The post's photo.
+   * The post's first photo: the narrowest variant that fills a 96 px square at 3× density.
    */
   imageUrl: string | null;
 };
