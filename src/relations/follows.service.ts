@@ -90,8 +90,9 @@ export class FollowsService implements OnModuleInit {
     await this.db.run(async () => {
       const present = await this.db.lockExisting(User, [viewer.id, target.id]);
       if (!present.has(viewer.id) || !present.has(target.id)) return;
-      await this.remove(viewer.id, target.id);
-      await this.withdraw(viewer.id, target.id);
+      // A follow and a pending request never exist together: the request is only looked for
+      // when there was no follow.
+      if (!(await this.remove(viewer.id, target.id))) await this.withdraw(viewer.id, target.id);
     });
   }
 
@@ -112,11 +113,12 @@ export class FollowsService implements OnModuleInit {
     return true;
   }
 
-  /** In the caller's transaction: the follow goes, if there was one. */
-  async remove(followerId: string, followeeId: string): Promise<void> {
-    if (!(await this.followsRepository.delete(followerId, followeeId))) return;
+  /** In the caller's transaction: the follow goes, if there was one (true then). */
+  async remove(followerId: string, followeeId: string): Promise<boolean> {
+    if (!(await this.followsRepository.delete(followerId, followeeId))) return false;
     await this.users.adjustFollowCounts(followerId, followeeId, -1);
     await this.events.emit('follow.removed', { followerId, followeeId });
+    return true;
   }
 
   /** In the caller's transaction: a pending request goes, if there was one. */
