@@ -3,7 +3,7 @@ import { In, IsNull } from 'typeorm';
 import { keysetPage } from '../common/pagination/keyset';
 import type { Keyset, PageRequest } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
-import type { SqlCondition } from '../relations/visibility.policy';
+import type { SqlCondition } from '../database/sql-condition';
 import { Notification, type NotificationType } from './entities/notification.entity';
 
 @Injectable()

@@ -1,13 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { PageRequest } from '../common/pagination/page';
+import type { SqlCondition } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
-import {
-  type PageSql,
-  type PostRecord,
-  type PostSource,
-  type SqlCondition,
-  groupPostRows,
-} from './post-record';
+import { type PageSql, type PostRecord, type PostSource, groupPostRows } from './post-record';
 
 /** Every column a page shows of a post and its author, by name: never a password hash or an email. */
 const POST_COLUMNS = `post.id AS id, post.author_id AS author_id, post.caption AS caption,

@@ -2,16 +2,6 @@ import type { StoredPhoto } from '../images/image-presenter';
 import type { StoredVariant } from '../images/entities/image.entity';
 import type { PostStatus } from './entities/post.entity';
 
-/**
- * An extra condition on the posts of a page (the visibility policy's), ANDed to the page's
- * own: raw column names against the aliases `post` (posts) and `author` (the author's users
- * row), with `:named` parameters.
- */
-export interface SqlCondition {
-  sql: string;
-  params: Record<string, unknown>;
-}
-
 /** The database's words for a fixed join order and for an index to read a table by. */
 export interface PageSql {
   join: string;

@@ -3,9 +3,10 @@ import { notFound } from '../common/errors/app-error';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { hasRole } from '../common/roles';
 import { UsersService } from '../users/users.service';
-import { type Relation, type SqlCondition, VisibilityRepository } from './visibility.repository';
+import type { SqlCondition } from '../database/sql-condition';
+import { type Relation, VisibilityRepository } from './visibility.repository';
 
-export type { Relation, SqlCondition } from './visibility.repository';
+export type { Relation } from './visibility.repository';
 
 /** What the policy needs of a person: their users row's standing. */
 export interface Person {

@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
+import type { SqlCondition } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
-
-/**
- * A condition a list query applies AND-wise (`query.andWhere(c.sql, c.params)`): raw column
- * names against the aliases the caller gives (`post`, `author`, `person`), `:named` params.
- */
-export interface SqlCondition {
-  sql: string;
-  params: Record<string, unknown>;
-}
 
 /** The caller's relation to one person, read in one statement. */
 export interface Relation {

@@ -64,9 +64,11 @@ function keepDirectoriesOnDelete(): void {
   store.deleteObject = async function deleteObject(this: typeof store, bucket, key) {
     await Promise.all(
       ['object', 'object.md5', 'metadata.json'].map((resource) =>
-        unlink(this.getResourcePath(bucket, key, resource)).catch((error: NodeJS.ErrnoException) => {
-          if (error.code !== 'ENOENT') throw error;
-        }),
+        unlink(this.getResourcePath(bucket, key, resource)).catch(
+          (error: NodeJS.ErrnoException) => {
+            if (error.code !== 'ENOENT') throw error;
+          },
+        ),
       ),
     );
   };
