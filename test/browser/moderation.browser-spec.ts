@@ -76,7 +76,13 @@ describe('Reporting and moderating in the browser (issue 13)', () => {
       .getByRole('status')
       .filter({ hasText: 'Removed — Spam, removed.' })
       .waitFor();
-    await desk.getByRole('link', { name: 'Open' }).click();
+    // Back to the queue as it was loaded: the report shows what was done, not the actions again.
+    await desk.goBack();
+    const again = desk.getByRole('article', { name: 'Spam: a post' });
+    await again.getByRole('status').filter({ hasText: 'Removed — Spam, removed.' }).waitFor();
+    expect(await again.getByRole('button', { name: 'Remove post' }).count()).toBe(0);
+    // Loaded afresh, the open queue is empty.
+    await desk.reload();
     await desk.getByText('No open reports. All clear.').waitFor();
   });
 

@@ -58,19 +58,27 @@ function SubjectPreview({ report }: { report: ModerationReport }) {
   );
 }
 
+/**
+ * Reports this moderator resolved in this tab: Back shows the queue as it was loaded, and each
+ * card then shows what was done instead of offering the actions again.
+ */
+const resolvedInThisTab = new Map<string, ModerationReport>();
+
 function ReportCard({ report }: { report: ModerationReport }) {
   const noteId = useId();
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string>();
-  const [resolved, setResolved] = useState<ModerationReport>();
+  const [resolved, setResolved] = useState(() => resolvedInThisTab.get(report.id));
   const shown = resolved ?? report;
 
   async function resolve(action: Resolution['action']) {
     setBusy(true);
     setError(undefined);
     try {
-      setResolved(await api.resolveReport(report.id, { action, note: note.trim() || null }));
+      const done = await api.resolveReport(report.id, { action, note: note.trim() || null });
+      resolvedInThisTab.set(report.id, done);
+      setResolved(done);
     } catch (caught) {
       setError(describeError(caught));
     } finally {
