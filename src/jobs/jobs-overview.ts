@@ -26,13 +26,7 @@ export class JobsOverview {
       running: sum('running'),
       dead: sum('dead'),
       oldestDueAt: oldest?.toISOString() ?? null,
-      types: types.map(({ type, due, scheduled, running, dead: buried }) => ({
-        type,
-        due,
-        scheduled,
-        running,
-        dead: buried,
-      })),
+      types: types.map(({ oldestDueAt: _oldest, ...counts }) => counts),
       recentDead: dead.map((job): DeadJobDto => ({
         id: job.id,
         type: job.type,

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../common/errors/database-errors';
+import { rawDatetime } from '../database/raw-datetime';
 import { TransactionHost } from '../database/transaction-host';
 import { Job } from './entities/job.entity';
 
@@ -176,7 +177,7 @@ export class JobsRepository {
       scheduled: Number(row.scheduled ?? 0),
       running: Number(row.running ?? 0),
       dead: Number(row.dead ?? 0),
-      oldestDueAt: row.oldestDueAt === null ? null : asDate(row.oldestDueAt),
+      oldestDueAt: row.oldestDueAt === null ? null : rawDatetime(row.oldestDueAt as Date | string),
     }));
   }
 
@@ -209,11 +210,4 @@ export interface JobStateCounts {
   running: number;
   dead: number;
   oldestDueAt: Date | null;
-}
-
-/** A raw datetime: a Date from mysql2, an ISO-like string from SQLite (stored as UTC). */
-function asDate(value: string | number | Date): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }

@@ -1,5 +1,6 @@
 import type { StoredPhoto } from '../images/image-presenter';
 import type { StoredVariant } from '../images/entities/image.entity';
+import { rawDatetime } from '../database/raw-datetime';
 import type { PostStatus } from './entities/post.entity';
 
 /** The database's words for a fixed join order and for an index to read a table by. */
@@ -91,7 +92,7 @@ export function groupPostRows(rows: PostPhotoRow[], ranked: boolean): PostRecord
         failure: row.failure,
         likeCount: Number(row.like_count),
         commentCount: Number(row.comment_count),
-        createdAt: toDate(row.created_at),
+        createdAt: rawDatetime(row.created_at),
         ...(row.page_rank === undefined ? {} : { rank: Number(row.page_rank) }),
         author: {
           id: row.author_id,
@@ -133,12 +134,6 @@ const byRank = (a: PostRecord, b: PostRecord) => (a.rank ?? 0) - (b.rank ?? 0);
 
 const newestFirst = (a: PostRecord, b: PostRecord) =>
   b.createdAt.getTime() - a.createdAt.getTime() || (b.id < a.id ? -1 : b.id > a.id ? 1 : 0);
-
-/** MariaDB gives a Date (the pool is UTC); SQLite the stored UTC text. */
-function toDate(value: Date | string): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
-}
 
 function parseVariants(json: string | null): StoredVariant[] | null {
   return json ? (JSON.parse(json) as StoredVariant[]) : null;

@@ -140,15 +140,7 @@ export class FollowsService implements OnModuleInit {
     query: PageQueryDto,
     viewer?: Viewer,
   ): Promise<Page<UserSummaryDto>> {
-    const page = pageRequest(query);
-    const user = await this.listedUser(username, viewer);
-    if (!user) return { items: [], nextCursor: null };
-    return this.summarize(
-      await this.followsRepository.followersPage(user.id, page),
-      page.limit,
-      (follow) => follow.followerId,
-      viewer,
-    );
+    return this.listOf(username, query, viewer, 'followers');
   }
 
   async following(
@@ -156,15 +148,32 @@ export class FollowsService implements OnModuleInit {
     query: PageQueryDto,
     viewer?: Viewer,
   ): Promise<Page<UserSummaryDto>> {
+    return this.listOf(username, query, viewer, 'following');
+  }
+
+  /** One of the user's follow lists, newest first, as the viewer may see it. */
+  private async listOf(
+    username: string,
+    query: PageQueryDto,
+    viewer: Viewer | undefined,
+    list: 'followers' | 'following',
+  ): Promise<Page<UserSummaryDto>> {
     const page = pageRequest(query);
     const user = await this.listedUser(username, viewer);
     if (!user) return { items: [], nextCursor: null };
-    return this.summarize(
-      await this.followsRepository.followingPage(user.id, page),
-      page.limit,
-      (follow) => follow.followeeId,
-      viewer,
-    );
+    return list === 'followers'
+      ? this.summarize(
+          await this.followsRepository.followersPage(user.id, page),
+          page.limit,
+          (follow) => follow.followerId,
+          viewer,
+        )
+      : this.summarize(
+          await this.followsRepository.followingPage(user.id, page),
+          page.limit,
+          (follow) => follow.followeeId,
+          viewer,
+        );
   }
 
   /** The user whose lists the viewer may see; null when they see the profile only; else 404. */
