@@ -30,16 +30,60 @@ export class ImagePresenter {
 
   /** The client view of a photo read with its post (no query). */
   async photoOf(image: StoredPhoto): Promise<PhotoDto> {
-    const ready = image.processing === 'ready' && !!image.variants?.length;
-    const variants: VariantDto[] = ready
-      ? await Promise.all(
-          image.variants!.map(async (variant) => ({
-            width: variant.width,
-            height: variant.height,
-            contentType: 'image/webp' as const,
-            url: await this.urls.urlFor(variant.key),
-          })),
-        )
+    return (await this.viewsOf([image], [])).photo(image);
+  }
+
+  /** The URL of an avatar from its variants read with its user (no query); null until ready. */
+  async avatarUrlOf(variants: StoredVariant[] | null): Promise<string | null> {
+    return (await this.viewsOf([], [variants])).avatarUrl(variants);
+  }
+
+  /**
+   * Views of many images read with their rows (a page of posts: photos and avatars), their
+   * URLs resolved together: one await for the page, then each view is made without one.
+   */
+  async viewsOf(
+    photos: StoredPhoto[],
+    avatars: Array<StoredVariant[] | null>,
+  ): Promise<ImageViews> {
+    const keys = new Set<string>();
+    for (const photo of photos) {
+      if (isReady(photo)) for (const variant of photo.variants!) keys.add(variant.key);
+    }
+    for (const variants of avatars) if (variants?.length) keys.add(avatarOf(variants).key);
+    return new ImageViews(await this.urls.urlsFor(keys));
+  }
+
+  /** The URL of each ready avatar, by image id, in one query. */
+  async avatarUrls(imageIds: string[]): Promise<Map<string, string>> {
+    const rows = (await this.attached(imageIds)).filter((image) => image.variants?.length);
+    return new Map(
+      await Promise.all(
+        rows.map(async (image) => {
+          return [image.id, await this.urls.urlFor(avatarOf(image.variants!).key)] as const;
+        }),
+      ),
+    );
+  }
+
+  private async attached(imageIds: string[]): Promise<Image[]> {
+    const rows = await this.imagesRepository.findByIds([...new Set(imageIds)]);
+    return rows.filter((image) => image.status === 'attached');
+  }
+}
+
+/** Photos and avatars as clients see them, from URLs resolved for a whole page. */
+export class ImageViews {
+  constructor(private readonly urls: Map<string, string>) {}
+
+  photo(image: StoredPhoto): PhotoDto {
+    const variants: VariantDto[] = isReady(image)
+      ? image.variants!.map((variant) => ({
+          width: variant.width,
+          height: variant.height,
+          contentType: 'image/webp' as const,
+          url: this.urls.get(variant.key)!,
+        }))
       : [];
     return {
       id: image.id,
@@ -53,29 +97,16 @@ export class ImagePresenter {
     };
   }
 
-  /** The URL of an avatar from its variants read with its user (no query); null until ready. */
-  async avatarUrlOf(variants: StoredVariant[] | null): Promise<string | null> {
-    return variants?.length ? this.urls.urlFor(widestUpTo(variants, AVATAR_SIDE).key) : null;
-  }
-
-  /** The URL of each ready avatar, by image id, in one query. */
-  async avatarUrls(imageIds: string[]): Promise<Map<string, string>> {
-    const rows = (await this.attached(imageIds)).filter((image) => image.variants?.length);
-    return new Map(
-      await Promise.all(
-        rows.map(async (image) => {
-          const variant = widestUpTo(image.variants!, AVATAR_SIDE);
-          return [image.id, await this.urls.urlFor(variant.key)] as const;
-        }),
-      ),
-    );
-  }
-
-  private async attached(imageIds: string[]): Promise<Image[]> {
-    const rows = await this.imagesRepository.findByIds([...new Set(imageIds)]);
-    return rows.filter((image) => image.status === 'attached');
+  /** The avatar's URL, null until it is ready. */
+  avatarUrl(variants: StoredVariant[] | null): string | null {
+    return variants?.length ? this.urls.get(avatarOf(variants).key)! : null;
   }
 }
+
+const isReady = (image: StoredPhoto) => image.processing === 'ready' && !!image.variants?.length;
+
+/** The variant an avatar is shown from. */
+const avatarOf = (variants: StoredVariant[]) => widestUpTo(variants, AVATAR_SIDE);
 
 /** The widest of `variants` (widest first) no wider than `width`, else the narrowest. */
 function widestUpTo<T extends { width: number }>(variants: T[], width: number): T {

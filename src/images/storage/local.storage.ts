@@ -64,7 +64,7 @@ export class LocalStorage extends ObjectStorage {
     };
   }
 
-  protected signDownload(key: string, _signedAt: Date, expiresAt: Date): Promise<string> {
+  presignDownload(key: string, _signedAt: Date, expiresAt: Date): Promise<string> {
     const expires = Math.floor(expiresAt.getTime() / 1000);
     return Promise.resolve(this.url(key, expires, this.signer.sign(['GET', key, expires])));
   }

@@ -1,8 +1,3 @@
-import { LruCache } from '../../common/caching/lru-cache';
-
-/** Download URLs kept per (key, signing window): an hour's worth of a busy instance's images. */
-export const DOWNLOAD_URL_CACHE_SIZE = 20_000;
-
 /** What the storage says of an object: its size and the type it was stored with. */
 export interface StoredObject {
   size: number;
@@ -29,27 +24,15 @@ export interface UploadRequest {
  */
 export abstract class ObjectStorage {
   abstract readonly name: string;
-  private readonly downloadUrls = new LruCache<string, string>(DOWNLOAD_URL_CACHE_SIZE);
 
   /** A URL that accepts exactly this object (key, type, length) until `expiresAt`. */
   abstract presignUpload(upload: UploadRequest): Promise<PresignedUpload>;
 
   /**
-   * A URL to read the object until `expiresAt`. Callers sign per time window (the same
-   * `signedAt` for an hour), so the URL is made once per (key, window) and then comes from a
-   * bounded LRU: a page of posts costs no signing at all once its images have been seen.
+   * A URL to read the object from `signedAt` until `expiresAt`. The same arguments give the
+   * same URL, so callers that sign per time window (ImageUrls) can keep it.
    */
-  async presignDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string> {
-    const id = `${signedAt.getTime()}/${expiresAt.getTime()}/${key}`;
-    const cached = this.downloadUrls.get(id);
-    if (cached !== undefined) return cached;
-    const url = await this.signDownload(key, signedAt, expiresAt);
-    this.downloadUrls.set(id, url);
-    return url;
-  }
-
-  /** Signs a URL to read the object from `signedAt` until `expiresAt` (presignDownload caches it). */
-  protected abstract signDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string>;
+  abstract presignDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string>;
 
   /** The object's size and type, or null when there is none (HeadObject). */
   abstract head(key: string): Promise<StoredObject | null>;

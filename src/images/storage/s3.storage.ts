@@ -93,7 +93,7 @@ export class S3Storage extends ObjectStorage {
     };
   }
 
-  protected signDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string> {
+  presignDownload(key: string, signedAt: Date, expiresAt: Date): Promise<string> {
     return this.downloads.sign(key, signedAt, seconds(signedAt, expiresAt));
   }
 
