@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { PageRequest } from '../common/pagination/page';
-import type { SqlCondition } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
-import { type PageSql, type PostRecord, type PostSource, groupPostRows } from './post-record';
+import {
+  type PageScope,
+  type PageSql,
+  type PostRecord,
+  type PostSource,
+  groupPostRows,
+} from './post-record';
 
 /** Every column a page shows of a post and its author, by name: never a password hash or an email. */
 const POST_COLUMNS = `post.id AS id, post.author_id AS author_id, post.caption AS caption,
@@ -10,6 +15,10 @@ const POST_COLUMNS = `post.id AS id, post.author_id AS author_id, post.caption A
   post.comment_count AS comment_count, post.created_at AS created_at,
   author.username AS author_username, author.first_name AS author_first_name,
   author.last_name AS author_last_name, author.avatar_image_id AS author_avatar_image_id`;
+
+/** Whether the viewer likes the post: one lookup of UQ_likes_post_id_user_id per post. */
+const LIKED_COLUMN = `EXISTS (SELECT 1 FROM likes viewer_like
+  WHERE viewer_like.post_id = post.id AND viewer_like.user_id = :pageViewerId) AS liked_by_viewer`;
 
 /** Each post's photos in order and its author's avatar, joined to a page of at most 101 posts. */
 const PHOTO_COLUMNS = `page.*, media.position AS photo_position, media.alt_text AS photo_alt_text,
@@ -23,7 +32,8 @@ const PHOTO_COLUMNS = `page.*, media.position AS photo_position, media.alt_text 
  * such as the visibility policy's names), then each post's photos from `post_media` and
  * `images` and the author's avatar, joined to those few rows. The rows come back one per photo
  * and are grouped here (`groupPostRows`): cheaper on MariaDB than aggregating photos per post
- * (README, "The floor benchmark").
+ * (README, "The floor benchmark"). A page read for a viewer (PageScope) says of each post
+ * whether they like it, in the same statement.
  *
  * This read model reads the users' and images' tables (named columns only) because a page is
  * one round trip (DESIGN.md, "Performance budget"); those modules still own every write.
@@ -33,14 +43,14 @@ export class PostPagesRepository {
   constructor(private readonly db: TransactionHost) {}
 
   /** Everyone's published posts, newest first (IDX_posts_created_at_id). */
-  publicPage(page: PageRequest, condition?: SqlCondition): Promise<PostRecord[]> {
+  publicPage(page: PageRequest, scope: PageScope = {}): Promise<PostRecord[]> {
     return this.page({
       from: `posts post${this.sql.force('IDX_posts_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
       where: [`post.status = 'published'`, ...keyset('post.created_at', 'post.id', page)],
       orderBy: 'post.created_at DESC, post.id DESC',
       params: keysetParams(page),
       limit: page.limit + 1,
-      condition,
+      scope,
     });
   }
 
@@ -52,9 +62,9 @@ export class PostPagesRepository {
   authorPage(
     username: string,
     page: PageRequest,
-    viewerId: string | undefined,
-    condition?: SqlCondition,
+    scope: PageScope = {},
   ): Promise<PostRecord[]> {
+    const { viewerId } = scope;
     return this.page({
       from: `users author ${this.join} posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ON post.author_id = author.id`,
       where: [
@@ -65,9 +75,9 @@ export class PostPagesRepository {
         ...keyset('post.created_at', 'post.id', page),
       ],
       orderBy: 'post.created_at DESC, post.id DESC',
-      params: { ...keysetParams(page), pageUsername: username, pageViewerId: viewerId },
+      params: { ...keysetParams(page), pageUsername: username },
       limit: page.limit + 1,
-      condition,
+      scope,
     });
   }
 
@@ -76,11 +86,11 @@ export class PostPagesRepository {
    * of the large accounts they follow merged in (IDX_posts_author_id_created_at_id): newest
    * first, at most limit + 1, whatever the number of people followed.
    */
-  async homePage(
+  homePage(
     userId: string,
     page: PageRequest,
     mergedAuthorIds: string[],
-    condition?: SqlCondition,
+    scope: PageScope = {},
   ): Promise<PostRecord[]> {
     const timeline = {
       from:
@@ -101,26 +111,27 @@ export class PostPagesRepository {
             where: [
               'post.author_id IN (:...pageMergedIds)',
               `post.status = 'published'`,
+              // a post fanned out before its author grew large is in the timeline part already
+              'NOT EXISTS (SELECT 1 FROM timeline own WHERE own.user_id = :pageUserId AND own.post_id = post.id)',
               ...keyset('post.created_at', 'post.id', page),
             ],
             orderBy: 'post.created_at DESC, post.id DESC',
           },
         ]
       : [];
-    const records = await this.pages(
+    return this.pages(
       [timeline, ...merged],
       { ...keysetParams(page), pageUserId: userId, pageMergedIds: mergedAuthorIds },
       page.limit + 1,
-      condition,
+      scope,
     );
-    return records.slice(0, page.limit + 1);
   }
 
   /**
    * Posts in the order of another module's list (a tag's posts, the explore ranking): its
    * source names the rows, their order and limit; published posts only.
    */
-  sourcedPage(source: PostSource, condition?: SqlCondition): Promise<PostRecord[]> {
+  sourcedPage(source: PostSource, scope: PageScope = {}): Promise<PostRecord[]> {
     return this.page({
       from:
         `${source.from(this.sql)} ${this.join} posts post${this.sql.force('PRIMARY')} ON post.id = ${source.postId} ` +
@@ -130,24 +141,24 @@ export class PostPagesRepository {
       rank: source.rank,
       params: source.params,
       limit: source.limit,
-      condition,
+      scope,
     });
   }
 
   /** Posts by id, whatever their status unless a condition says who may see which. */
-  byIds(ids: string[], condition?: SqlCondition): Promise<PostRecord[]> {
+  byIds(ids: string[], scope: PageScope = {}): Promise<PostRecord[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.page({
       from: `posts post ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
       where: ['post.id IN (:...pageIds)'],
       params: { pageIds: [...new Set(ids)] },
       limit: null,
-      condition,
+      scope,
     });
   }
 
-  async byId(id: string, condition?: SqlCondition): Promise<PostRecord | null> {
-    return (await this.byIds([id], condition))[0] ?? null;
+  async byId(id: string, scope: PageScope = {}): Promise<PostRecord | null> {
+    return (await this.byIds([id], scope))[0] ?? null;
   }
 
   private get join(): string {
@@ -171,31 +182,37 @@ export class PostPagesRepository {
     part: PagePart & {
       params: Record<string, unknown>;
       limit: number | null;
-      condition?: SqlCondition;
+      scope: PageScope;
     },
   ) {
-    return this.pages([part], part.params, part.limit, part.condition);
+    return this.pages([part], part.params, part.limit, part.scope);
   }
 
-  /** One statement: the union of the parts' pages, each with its photos and avatar. */
+  /**
+   * One statement: the page of the parts (each a page of its own, no post in two, then the
+   * newest of their union), each post with its photos and avatar.
+   */
   private async pages(
     parts: PagePart[],
     params: Record<string, unknown>,
     limit: number | null,
-    condition?: SqlCondition,
+    { condition, viewerId }: PageScope,
   ): Promise<PostRecord[]> {
     const inner = parts.map((part) => {
       const where = [...part.where, ...(condition ? [`(${condition.sql})`] : [])];
       const rank = part.rank ? `, ${part.rank} AS page_rank` : '';
+      const liked = viewerId ? `, ${LIKED_COLUMN}` : '';
       const order = part.orderBy ? ` ORDER BY ${part.orderBy}` : '';
       const limited = limit === null ? '' : ' LIMIT :pageLimit';
-      return `SELECT ${POST_COLUMNS}${rank} FROM ${part.from} WHERE ${where.join(' AND ')}${order}${limited}`;
+      return `SELECT ${POST_COLUMNS}${rank}${liked} FROM ${part.from} WHERE ${where.join(' AND ')}${order}${limited}`;
     });
     // SQLite takes no ORDER BY or LIMIT in a member of a UNION: each member is a subquery.
+    // Only a home page has parts, each newest first: the newest `limit` of their union.
     const union =
       inner.length === 1
         ? inner[0]
-        : inner.map((sql) => `SELECT * FROM (${sql}) part`).join(' UNION ALL ');
+        : `SELECT * FROM (${inner.map((sql) => `SELECT * FROM (${sql}) part`).join(' UNION ALL ')}) parts ` +
+          `ORDER BY created_at DESC, id DESC${limit === null ? '' : ' LIMIT :pageLimit'}`;
     const sql =
       `SELECT ${PHOTO_COLUMNS} FROM (${union}) page ` +
       `${this.join} post_media media ON media.post_id = page.id ` +
@@ -204,6 +221,7 @@ export class PostPagesRepository {
     const [query, values] = this.db.manager.connection.driver.escapeQueryWithParameters(sql, {
       ...params,
       ...condition?.params,
+      pageViewerId: viewerId,
       pageLimit: limit,
     });
     return groupPostRows(

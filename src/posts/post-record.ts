@@ -1,6 +1,7 @@
 import type { StoredPhoto } from '../images/image-presenter';
 import type { StoredVariant } from '../images/entities/image.entity';
 import { rawDatetime } from '../database/raw-datetime';
+import type { SqlCondition } from '../database/sql-condition';
 import type { PostStatus } from './entities/post.entity';
 
 /** The database's words for a fixed join order and for an index to read a table by. */
@@ -27,6 +28,13 @@ export interface PostSource {
   rank?: string;
 }
 
+/** Whom a page is read for: the visibility policy's condition, and whose likes it marks. */
+export interface PageScope {
+  condition?: SqlCondition;
+  /** Each post says whether this user likes it (`likedByViewer`), read with the page. */
+  viewerId?: string;
+}
+
 /** A post as stored, with its author and its photos in order: what a page's statement reads. */
 export interface PostRecord {
   id: string;
@@ -39,6 +47,8 @@ export interface PostRecord {
   createdAt: Date;
   /** The position in the source's order (PostSource `rank`), when it has one. */
   rank?: number;
+  /** Whether the page's viewer likes it (PageScope `viewerId`), when it was read for one. */
+  likedByViewer?: boolean;
   author: {
     id: string;
     username: string;
@@ -60,6 +70,7 @@ interface PostPhotoRow {
   comment_count: number | string;
   created_at: Date | string;
   page_rank?: number | string;
+  liked_by_viewer?: number | string;
   author_username: string;
   author_first_name: string | null;
   author_last_name: string | null;
@@ -94,6 +105,9 @@ export function groupPostRows(rows: PostPhotoRow[], ranked: boolean): PostRecord
         commentCount: Number(row.comment_count),
         createdAt: rawDatetime(row.created_at),
         ...(row.page_rank === undefined ? {} : { rank: Number(row.page_rank) }),
+        ...(row.liked_by_viewer === undefined
+          ? {}
+          : { likedByViewer: Number(row.liked_by_viewer) === 1 }),
         author: {
           id: row.author_id,
           username: row.author_username,

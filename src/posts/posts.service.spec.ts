@@ -223,7 +223,10 @@ describe('PostsService', () => {
         hideMuted: false,
         suspendedToo: false,
       });
-      expect(postPages.byId).toHaveBeenCalledWith('post-id', everyone);
+      expect(postPages.byId).toHaveBeenCalledWith('post-id', {
+        condition: everyone,
+        viewerId: author.id,
+      });
     });
 
     it.each([
@@ -242,7 +245,7 @@ describe('PostsService', () => {
       author.id,
       expect.objectContaining({ limit: 20 }),
       ['large-id'],
-      everyone,
+      { condition: everyone, viewerId: author.id },
     );
     expect(presenter.present).toHaveBeenCalledWith([record()], author);
   });

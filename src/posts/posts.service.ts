@@ -19,7 +19,7 @@ import { LikesRepository } from './likes.repository';
 import { PostMediaRepository } from './post-media.repository';
 import { PostPagesRepository } from './post-pages.repository';
 import { PostPresenter } from './post-presenter';
-import type { PostRecord, PostSource } from './post-record';
+import type { PageScope, PostRecord, PostSource } from './post-record';
 import { PostsRepository } from './posts.repository';
 import { TimelineService } from './timeline/timeline.service';
 
@@ -81,8 +81,7 @@ export class PostsService implements OnModuleInit {
    * author sees it; a mute does not hide it here).
    */
   async get(id: string, viewer?: Viewer): Promise<PostDto> {
-    const visible = this.visibility.postsCondition(viewer, 'by-id');
-    const post = await this.postPages.byId(id, visible);
+    const post = await this.postPages.byId(id, this.scope(viewer, 'by-id'));
     if (!post) throw notFound('Post');
     const [presented] = await this.presenter.present([post], viewer);
     if (!presented) throw notFound('Post');
@@ -91,9 +90,9 @@ export class PostsService implements OnModuleInit {
 
   /** Everyone's published posts the viewer may see, newest first. */
   async publicFeed(query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
-    const visible = this.visibility.postsCondition(viewer, 'public-feed');
     const page = pageRequest(query);
-    return this.presentPage(await this.postPages.publicPage(page, visible), page.limit, viewer);
+    const records = await this.postPages.publicPage(page, this.scope(viewer, 'public-feed'));
+    return this.presentPage(records, page.limit, viewer);
   }
 
   /**
@@ -104,13 +103,11 @@ export class PostsService implements OnModuleInit {
    * account they do not follow, someone they block).
    */
   async byUser(username: string, query: PageQueryDto, viewer?: Viewer): Promise<Page<PostDto>> {
-    const visible = this.visibility.postsCondition(viewer, 'profile');
     const page = pageRequest(query);
     const records = await this.postPages.authorPage(
       username.trim().toLowerCase(),
       page,
-      viewer?.id,
-      visible,
+      this.scope(viewer, 'profile'),
     );
     if (records.length === 0) {
       const author = await this.users.findByUsernameOrFail(username);
@@ -125,11 +122,10 @@ export class PostsService implements OnModuleInit {
    * statement whatever the number of people followed; muted and suspended authors left out.
    */
   async homeFeed(viewer: Viewer, query: PageQueryDto): Promise<Page<PostDto>> {
-    const visible = this.visibility.postsCondition(viewer, 'home-feed');
     const page = pageRequest(query);
     const merged = await this.timeline.largeFolloweesOf(viewer.id);
     return this.presentPage(
-      await this.postPages.homePage(viewer.id, page, merged, visible),
+      await this.postPages.homePage(viewer.id, page, merged, this.scope(viewer, 'home-feed')),
       page.limit,
       viewer,
     );
@@ -146,8 +142,7 @@ export class PostsService implements OnModuleInit {
     pageSize: number,
     viewer?: Viewer,
   ): Promise<{ items: PostDto[]; last: PostRecord | null; more: boolean }> {
-    const visible = this.visibility.postsCondition(viewer, list);
-    const records = await this.postPages.sourcedPage(source, visible);
+    const records = await this.postPages.sourcedPage(source, this.scope(viewer, list));
     const shown = records.slice(0, pageSize);
     return {
       items: await this.presenter.present(shown, viewer),
@@ -282,6 +277,11 @@ export class PostsService implements OnModuleInit {
     if (post.authorId !== viewer.id)
       throw forbidden('Only the author can change or delete this post.');
     return post;
+  }
+
+  /** What a page is read under for this viewer: the policy's condition, and their likes. */
+  private scope(viewer: Viewer | undefined, list: PostList): PageScope {
+    return { condition: this.visibility.postsCondition(viewer, list), viewerId: viewer?.id };
   }
 
   private async presentPage(
