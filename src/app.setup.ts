@@ -43,6 +43,10 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   app.set('trust proxy', appConfig.trustProxy);
   app.set('query parser', 'simple');
+  // No ETag on API answers: a page of posts changes with every like and its image URLs each
+  // hour, so a hash of each body (SHA-1 over tens of kB) would buy clients almost no 304s.
+  // The web client's files keep theirs (serve-static sets its own).
+  app.set('etag', false);
   if (appConfig.trustedOrigins.length > 0) {
     app.enableCors({ origin: appConfig.trustedOrigins, credentials: true });
   }

@@ -1,5 +1,6 @@
 import { Store, type SessionData } from 'express-session';
 import { LessThan, type Repository } from 'typeorm';
+import { rawDatetime } from '../../database/raw-datetime';
 import { SessionRecord } from './session.entity';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
@@ -17,10 +18,12 @@ export class TypeormSessionStore extends Store {
   }
 
   get(sid: string, callback: Callback<SessionData | null>): void {
+    // Every signed-in request reads its session: a plain statement, not the query builder.
     this.sessions
-      .findOneBy({ id: sid })
-      .then((row) => {
-        if (!row || row.expiresAt.getTime() <= Date.now()) return callback(null, null);
+      .query('SELECT data, expires_at FROM sessions WHERE id = ?', [sid])
+      .then(([row]: Array<{ data: string; expires_at: Date | string }>) => {
+        if (!row || rawDatetime(row.expires_at).getTime() <= Date.now())
+          return callback(null, null);
         callback(null, JSON.parse(row.data) as SessionData);
       })
       .catch(callback);

@@ -2,10 +2,19 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import type { Response } from 'express';
 import { AppError, ErrorCode } from '../errors/app-error';
+import { rateLimitGroupOf } from './rate-limited.decorator';
 
-/** @nestjs/throttler's guard, answering with a plain Retry-After and a problem. */
+/**
+ * @nestjs/throttler's guard, answering with a plain Retry-After and a problem. Every throttler
+ * applies to one group of routes (@RateLimited), so a route in none (every read) is let through
+ * at once, without asking each throttler.
+ */
 @Injectable()
 export class FreebThrottlerGuard extends ThrottlerGuard {
+  protected shouldSkip(context: ExecutionContext): Promise<boolean> {
+    return Promise.resolve(rateLimitGroupOf(context) === undefined);
+  }
+
   protected async throwThrottlingException(
     context: ExecutionContext,
     detail: ThrottlerLimitDetail,
