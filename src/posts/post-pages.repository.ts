@@ -178,6 +178,19 @@ export class PostPagesRepository {
       : { join: 'CROSS JOIN', force: () => '' };
   }
 
+  /**
+   * The newest `limit` rows of the union of these pages. MariaDB takes each page in
+   * parentheses and sorts their union itself; SQLite takes no ORDER BY or LIMIT in a member
+   * of a UNION, so there each is a subquery and the union one more (a temporary table each on
+   * MariaDB, hence not there).
+   */
+  private newestOfUnion(pages: string[], limit: number | null): string {
+    const tail = ` ORDER BY created_at DESC, id DESC${limit === null ? '' : ' LIMIT :pageLimit'}`;
+    return this.db.locksRows
+      ? pages.map((sql) => `(${sql})`).join(' UNION ALL ') + tail
+      : `SELECT * FROM (${pages.map((sql) => `SELECT * FROM (${sql}) part`).join(' UNION ALL ')}) parts${tail}`;
+  }
+
   private page(
     part: PagePart & {
       params: Record<string, unknown>;
@@ -206,13 +219,8 @@ export class PostPagesRepository {
       const limited = limit === null ? '' : ' LIMIT :pageLimit';
       return `SELECT ${POST_COLUMNS}${rank}${liked} FROM ${part.from} WHERE ${where.join(' AND ')}${order}${limited}`;
     });
-    // SQLite takes no ORDER BY or LIMIT in a member of a UNION: each member is a subquery.
     // Only a home page has parts, each newest first: the newest `limit` of their union.
-    const union =
-      inner.length === 1
-        ? inner[0]
-        : `SELECT * FROM (${inner.map((sql) => `SELECT * FROM (${sql}) part`).join(' UNION ALL ')}) parts ` +
-          `ORDER BY created_at DESC, id DESC${limit === null ? '' : ' LIMIT :pageLimit'}`;
+    const union = inner.length === 1 ? inner[0] : this.newestOfUnion(inner, limit);
     const sql =
       `SELECT ${PHOTO_COLUMNS} FROM (${union}) page ` +
       `${this.join} post_media media ON media.post_id = page.id ` +
