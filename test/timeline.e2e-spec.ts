@@ -110,3 +110,43 @@ describe('Large accounts in the home timeline (e2e)', () => {
     ).toEqual([smallPost.id, starPost.id]);
   });
 });
+
+describe('An account that grows large after its posts were fanned out (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startApp({ TIMELINE_FANOUT_LIMIT: '2' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('shows each of its posts once, and pages stay full', async () => {
+    const author = await signUp(t);
+    const fan = await signUp(t);
+    await fan.agent.put(`/api/users/${author.username}/follow`).expect(204);
+    const posts = [];
+    for (let i = 0; i < 3; i++) posts.push(await publish(t, author.agent));
+    await eventually(async () => expect(await jobRows(t, 'timeline.fanout')).toEqual([]));
+    for (const post of posts) expect(await timelineHas(t, fan.id, post.id)).toBe(true);
+    // Two more followers: the author is now over the limit, so the feed merges their posts in
+    // while the fan's timeline still holds them (nothing has read the large accounts yet).
+    for (const other of [await signUp(t), await signUp(t)])
+      await other.agent.put(`/api/users/${author.username}/follow`).expect(204);
+
+    const newest = posts.map((post) => post.id).reverse();
+    expect(await feedIds(fan.agent)).toEqual(newest);
+    const first = await fan.agent.get('/api/feed?limit=2').expect(200);
+    const body = first.body as { items: Array<{ id: string }>; nextCursor: string | null };
+    expect(body.items.map((post) => post.id)).toEqual(newest.slice(0, 2));
+    expect(body.nextCursor).not.toBeNull();
+    const second = await fan.agent
+      .get('/api/feed')
+      .query({ limit: 2, cursor: body.nextCursor })
+      .expect(200);
+    expect((second.body as { items: Array<{ id: string }> }).items.map((post) => post.id)).toEqual(
+      newest.slice(2),
+    );
+  });
+});

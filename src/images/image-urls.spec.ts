@@ -35,6 +35,18 @@ describe('ImageUrls', () => {
     expect(sign).toHaveBeenCalledTimes(2);
   });
 
+  it('resolves a page of keys at once, signing only those not seen in this window', async () => {
+    const sign = jest.spyOn(LocalUrlSigner.prototype, 'sign');
+    const at = windowStart + 60_000;
+    const first = await sut.urlsFor(['a.webp', 'b.webp'], at);
+    expect(sign).toHaveBeenCalledTimes(2);
+    const second = await sut.urlsFor(['b.webp', 'c.webp', 'a.webp'], at + 1000);
+    expect(sign).toHaveBeenCalledTimes(3);
+    expect([...second.keys()].sort()).toEqual(['a.webp', 'b.webp', 'c.webp']);
+    expect(second.get('a.webp')).toBe(first.get('a.webp'));
+    expect(second.get('c.webp')).toBe(await sut.urlFor('c.webp', at));
+  });
+
   it('keeps a cached URL valid after the hour turns, until its own window ends', async () => {
     const early = await sut.urlFor(key, windowStart + hour - 1000);
     const next = await sut.urlFor(key, windowStart + hour);
