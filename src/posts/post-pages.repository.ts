@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PageRequest } from '../common/pagination/page';
+import type { SqlCondition } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
 import {
   type PageScope,
@@ -89,7 +90,7 @@ export class PostPagesRepository {
   homePage(
     userId: string,
     page: PageRequest,
-    mergedAuthorIds: string[],
+    merged: SqlCondition | null,
     scope: PageScope = {},
   ): Promise<PostRecord[]> {
     const timeline = {
@@ -104,12 +105,12 @@ export class PostPagesRepository {
       ],
       orderBy: 'entry.created_at DESC, entry.post_id DESC',
     };
-    const merged = mergedAuthorIds.length
+    const mergedPart = merged
       ? [
           {
             from: `posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
             where: [
-              'post.author_id IN (:...pageMergedIds)',
+              `(${merged.sql})`,
               `post.status = 'published'`,
               // a post fanned out before its author grew large is in the timeline part already
               'NOT EXISTS (SELECT 1 FROM timeline own WHERE own.user_id = :pageUserId AND own.post_id = post.id)',
@@ -120,8 +121,8 @@ export class PostPagesRepository {
         ]
       : [];
     return this.pages(
-      [timeline, ...merged],
-      { ...keysetParams(page), pageUserId: userId, pageMergedIds: mergedAuthorIds },
+      [timeline, ...mergedPart],
+      { ...keysetParams(page), ...merged?.params, pageUserId: userId },
       page.limit + 1,
       scope,
     );

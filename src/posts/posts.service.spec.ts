@@ -68,6 +68,7 @@ const record = (changes: Partial<PostRecord> = {}): PostRecord => ({
 const presented = { id: 'post-id' } as PostDto;
 
 const everyone = { sql: 'visible', params: {} };
+const merged = { sql: 'post.author_id IN (followed large accounts)', params: {} };
 
 describe('PostsService', () => {
   let tx: Transactions;
@@ -134,7 +135,7 @@ describe('PostsService', () => {
       users,
     );
     timeline = strictMock<TimelineService>({
-      largeFolloweesOf: jest.fn().mockResolvedValue(['large-id']),
+      mergedAuthors: jest.fn().mockResolvedValue(merged),
     });
     presenter = strictMock<PostPresenter>({ present: jest.fn().mockResolvedValue([presented]) });
     events = strictMock<DomainEvents>({ emit: tx.inside() });
@@ -240,11 +241,11 @@ describe('PostsService', () => {
 
   it('builds the home feed from the viewer’s timeline with the large accounts they follow merged in', async () => {
     await sut.homeFeed(author, {});
-    expect(timeline.largeFolloweesOf).toHaveBeenCalledWith(author.id);
+    expect(timeline.mergedAuthors).toHaveBeenCalledWith(author.id);
     expect(postPages.homePage).toHaveBeenCalledWith(
       author.id,
       expect.objectContaining({ limit: 20 }),
-      ['large-id'],
+      merged,
       { condition: everyone, viewerId: author.id },
     );
     expect(presenter.present).toHaveBeenCalledWith([record()], author);

@@ -123,7 +123,7 @@ export class PostsService implements OnModuleInit {
    */
   async homeFeed(viewer: Viewer, query: PageQueryDto): Promise<Page<PostDto>> {
     const page = pageRequest(query);
-    const merged = await this.timeline.largeFolloweesOf(viewer.id);
+    const merged = await this.timeline.mergedAuthors(viewer.id);
     return this.presentPage(
       await this.postPages.homePage(viewer.id, page, merged, this.scope(viewer, 'home-feed')),
       page.limit,

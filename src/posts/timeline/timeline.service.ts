@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FreebConfig } from '../../config/configuration';
+import type { SqlCondition } from '../../database/sql-condition';
 import { FollowsService } from '../../relations/follows.service';
 import { UsersService } from '../../users/users.service';
 import { PostsRepository } from '../posts.repository';
@@ -84,12 +85,12 @@ export class TimelineService {
   }
 
   /**
-   * The large accounts the viewer follows, whose posts a home page merges in: no query while
-   * there are none on the instance.
+   * Which posts a home page merges in: those of the large accounts the viewer follows, as a
+   * condition of the page's statement (no query of its own); null while the instance has none.
    */
-  async largeFolloweesOf(viewerId: string): Promise<string[]> {
+  async mergedAuthors(viewerId: string): Promise<SqlCondition | null> {
     const large = await this.largeAccounts.all();
-    if (large.size === 0) return [];
-    return [...(await this.follows.followedAmong(viewerId, [...large]))];
+    if (large.size === 0) return null;
+    return this.follows.followedAuthorsCondition(viewerId, [...large]);
   }
 }
