@@ -10,7 +10,8 @@
  *
  * BENCH_DATABASE_URL (default mariadb://freeb_test:freeb_test@127.0.0.1:3306/freeb_t_bench),
  * BENCH_SIZE (small), BENCH_SECONDS per round (5), BENCH_ROUNDS (3), BENCH_CONNECTIONS (32),
- * BENCH_RSS_REQUESTS (100000), BENCH_RESEED=1 to seed again, BENCH_SEED_ONLY=1 to seed and stop.
+ * BENCH_RSS_REQUESTS (100000), BENCH_RESEED=1 to seed again (also to replace a database seeded
+ * at the other size, which is otherwise refused), BENCH_SEED_ONLY=1 to seed and stop.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,6 +80,15 @@ async function prepareDatabase(): Promise<void> {
   if (users === SIZES.users && !env.BENCH_RESEED) {
     await admin.end();
     return;
+  }
+  // A database seeded at the other size took minutes to make: dropping it takes a word.
+  const other = SIZES === FULL_SIZES ? SMALL_SIZES : FULL_SIZES;
+  if (users === other.users && !env.BENCH_RESEED) {
+    await admin.end();
+    throw new Error(
+      `${database} holds the ${SIZES === FULL_SIZES ? 'small' : 'full'} data set: set BENCH_SIZE ` +
+        'to match it, BENCH_DATABASE_URL to another database, or BENCH_RESEED=1 to replace it.',
+    );
   }
   out(`seeding ${JSON.stringify(SIZES)} ...`);
   const started = Date.now();
