@@ -234,7 +234,7 @@ export class PostPagesRepository {
       pageLimit: limit,
     });
     return groupPostRows(
-      await this.db.manager.query(query, values),
+      await this.db.query(query, values),
       parts.some((part) => part.rank),
     );
   }

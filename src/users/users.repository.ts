@@ -36,7 +36,7 @@ export class UsersRepository {
   /** The caller of a signed-in request, by primary key: never the password hash or the email. */
   async findSessionUser(id: string): Promise<SessionUser | null> {
     // Every signed-in request asks: a plain statement, without the query builder's cost.
-    const [row] = (await this.users.query(
+    const [row] = (await this.db.query(
       'SELECT id, username, role, session_generation, suspended_at FROM users WHERE id = ?',
       [id],
     )) as Array<{
