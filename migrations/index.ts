@@ -9,6 +9,7 @@ import { Discovery1764700000000 } from './1764700000000-discovery';
 import { Safety1764800000000 } from './1764800000000-safety';
 import { LikesByPost1764810000000 } from './1764810000000-likes-by-post';
 import { SearchCoveringIndexes1764811000000 } from './1764811000000-search-covering-indexes';
+import { SearchRankingIndexes1764820000000 } from './1764820000000-search-ranking-indexes';
 
 /** Every migration, in order. Listed (not globbed) so the app, the CLI and the tests load the same set. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   Safety1764800000000,
   LikesByPost1764810000000,
   SearchCoveringIndexes1764811000000,
+  SearchRankingIndexes1764820000000,
 ];

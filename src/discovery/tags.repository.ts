@@ -5,7 +5,7 @@ import { newId } from '../common/ids';
 import type { PageRequest } from '../common/pagination/page';
 import type { PostSource } from '../posts/post-record';
 import { searchKey } from '../common/text/caption-parser';
-import { startsWith } from '../database/prefix-match';
+import { type PrefixSearchIndexes, bestIdsByPrefix } from '../database/ranked-prefix-search';
 import { TransactionHost } from '../database/transaction-host';
 import { PostTag } from './entities/post-tag.entity';
 import { Tag } from './entities/tag.entity';
@@ -15,6 +15,14 @@ export interface TaggedPost {
   authorId: string;
   createdAt: Date;
 }
+
+/** Tags by prefix of their accent-free name: the most used first. */
+const TAG_SEARCH: PrefixSearchIndexes = {
+  table: 'tags',
+  keys: [{ column: 'name_key', index: 'IDX_tags_name_key_post_count' }],
+  orderBy: 'candidate.post_count DESC, candidate.name',
+  ranking: 'IDX_tags_search_ranking',
+};
 
 @Injectable()
 export class TagsRepository {
@@ -118,25 +126,16 @@ export class TagsRepository {
     };
   }
 
-  /** Tags whose accent-free name starts with `key`, the most used first (an index range). */
-  searchByPrefix(key: string, limit: number): Promise<Tag[]> {
-    const match = startsWith('candidate.name_key', key, !this.db.locksRows);
-    // A deferred join, as for people: the best ids from the covering index
-    // (name_key, post_count, name, id), then only those rows.
+  /**
+   * The `limit` most used tags whose accent-free name starts with `key`
+   * (src/database/ranked-prefix-search.ts chooses the plan): only those rows are read.
+   */
+  async searchByPrefix(key: string, limit: number): Promise<Tag[]> {
+    const best = await bestIdsByPrefix(this.db, TAG_SEARCH, key, limit);
     return this.tags
       .createQueryBuilder('tag')
-      .innerJoin(
-        (best) =>
-          best
-            .select('candidate.id', 'id')
-            .from(Tag, 'candidate')
-            .where(match.sql, match.params)
-            .orderBy('candidate.post_count', 'DESC')
-            .addOrderBy('candidate.name', 'ASC')
-            .limit(limit),
-        'best',
-        'best.id = tag.id',
-      )
+      .innerJoin(`(${best.sql})`, 'best', 'best.id = tag.id')
+      .setParameters(best.params)
       .orderBy('tag.postCount', 'DESC')
       .addOrderBy('tag.name', 'ASC')
       .getMany();

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In, IsNull, Not } from 'typeorm';
 import { rawDatetime } from '../database/raw-datetime';
 import { adjustCounter } from '../database/row-writes';
-import { startsWith } from '../database/prefix-match';
+import { type PrefixSearchIndexes, bestIdsByPrefix } from '../database/ranked-prefix-search';
 import { TransactionHost } from '../database/transaction-host';
 import { type SessionUser, User } from './entities/user.entity';
 
@@ -24,6 +24,19 @@ const SEARCHED_COLUMNS = [
   'user.followersCount',
   'user.suspendedAt',
 ];
+
+/** People by prefix: the most followed first (the exact username is the service's to put first). */
+const USER_SEARCH: PrefixSearchIndexes = {
+  table: 'users',
+  keys: [
+    { column: 'username', index: 'IDX_users_username_followers_count' },
+    { column: 'first_name_key', index: 'IDX_users_first_name_key_followers_count' },
+    { column: 'last_name_key', index: 'IDX_users_last_name_key_followers_count' },
+  ],
+  orderBy: 'candidate.followers_count DESC, candidate.id',
+  ranking: 'IDX_users_search_ranking',
+  exact: { column: 'username', index: 'UQ_users_username' },
+};
 
 @Injectable()
 export class UsersRepository {
@@ -120,36 +133,21 @@ export class UsersRepository {
    * accent-free), the most followed first within each: one index range per column, no scan.
    * Each carries `suspendedAt` (read with the row, no extra cost) for search to leave out.
    */
+  /**
+   * The `limit` most followed users whose username, first or last name key starts with `key`,
+   * and the user named exactly `key` (src/database/ranked-prefix-search.ts chooses the plan):
+   * only those rows are read.
+   */
   async searchByPrefix(key: string, limit: number): Promise<User[]> {
-    const sqlite = !this.db.locksRows;
-    const columns = ['username', 'first_name_key', 'last_name_key'];
-    const found = await Promise.all(
-      columns.map((column) => {
-        const match = startsWith(`candidate.${column}`, key, sqlite);
-        // A deferred join: the best `limit` ids come from the covering index
-        // (key, followers_count, id) alone, even when the prefix matches a tenth of everyone;
-        // only those rows are read.
-        return this.users
-          .createQueryBuilder('user')
-          .select(SEARCHED_COLUMNS)
-          .innerJoin(
-            (best) =>
-              best
-                .select('candidate.id', 'id')
-                .from(User, 'candidate')
-                .where(match.sql, match.params)
-                .orderBy('candidate.followers_count', 'DESC')
-                .addOrderBy('candidate.id', 'ASC')
-                .limit(limit),
-            'best',
-            'best.id = user.id',
-          )
-          .orderBy('user.followersCount', 'DESC')
-          .addOrderBy('user.id', 'ASC')
-          .getMany();
-      }),
-    );
-    return [...new Map(found.flat().map((user) => [user.id, user])).values()];
+    const best = await bestIdsByPrefix(this.db, USER_SEARCH, key, limit);
+    return this.users
+      .createQueryBuilder('user')
+      .select(SEARCHED_COLUMNS)
+      .innerJoin(`(${best.sql})`, 'best', 'best.id = user.id')
+      .setParameters(best.params)
+      .orderBy('user.followersCount', 'DESC')
+      .addOrderBy('user.id', 'ASC')
+      .getMany();
   }
 
   /** The most followed accounts that are not suspended (index IDX_users_followers_count). */

@@ -3,6 +3,8 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 /** A hashtag: its lower-case name (accents kept) and how many published posts carry it. */
 @Entity('tags')
 @Index('IDX_tags_name_key_post_count', ['nameKey', 'postCount', 'name', 'id'])
+// A broad prefix walks the ranking (post_count DESC, name: the migration says DESC) instead.
+@Index('IDX_tags_search_ranking', ['postCount', 'name', 'nameKey', 'id'])
 export class Tag {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;

@@ -6,6 +6,14 @@ import type { Role } from '../../common/roles';
 @Index('IDX_users_username_followers_count', ['username', 'followersCount', 'id'])
 @Index('IDX_users_first_name_key_followers_count', ['firstNameKey', 'followersCount', 'id'])
 @Index('IDX_users_last_name_key_followers_count', ['lastNameKey', 'followersCount', 'id'])
+// A broad prefix walks the ranking (followers_count DESC, id: the migration says DESC) instead.
+@Index('IDX_users_search_ranking', [
+  'followersCount',
+  'id',
+  'username',
+  'firstNameKey',
+  'lastNameKey',
+])
 export class User {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string;
