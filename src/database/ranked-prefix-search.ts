@@ -90,10 +90,10 @@ function dialect(db: TransactionHost) {
   return {
     sqlite,
     force: (index: string) => (sqlite ? ` INDEXED BY ${index}` : ` FORCE INDEX (${index})`),
-    query: async <T>(sql: string, params: Record<string, unknown>): Promise<T[]> => {
+    query: <T>(sql: string, params: Record<string, unknown>): Promise<T[]> => {
       const driver = db.manager.connection.driver;
       const [query, values] = driver.escapeQueryWithParameters(sql, params);
-      return (await db.manager.query(query, values)) as T[];
+      return db.query<T>(query, values);
     },
   };
 }
