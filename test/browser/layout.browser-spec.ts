@@ -38,7 +38,8 @@ describe('The phone-first layout, profiles, lists, double-tap and titles (issue 
 
     await tabs.getByRole('link', { name: 'Explore' }).click();
     await page.waitForURL('**/explore');
-    expect(await page.title()).toBe('Explore · Freeb');
+    // The page sets its title once it has rendered, a moment after the URL changes.
+    await page.waitForFunction((title) => document.title === title, 'Explore · Freeb');
     await tabs.getByRole('link', { name: 'New post' }).click();
     await page.getByRole('heading', { name: 'New post' }).waitFor();
     await tabs.getByRole('link', { name: 'Profile' }).click();
