@@ -1,6 +1,12 @@
 import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
-import { queriesDuring, statementsDuring } from './harness/queries';
+import {
+  mariadbPlan,
+  queriesDuring,
+  sortsOf,
+  sqlitePlan,
+  statementsDuring,
+} from './harness/queries';
 import { JobWorker } from '../src/jobs/job-worker';
 import {
   eventually,
@@ -82,6 +88,11 @@ describe('Posts (e2e)', () => {
       .expect(200);
     expect(mine.body).toEqual({ items: [anonymous], nextCursor: null });
     expect((await account.agent.get(`/api/posts/${post.id}`).expect(200)).body).toEqual(post);
+  });
+
+  it('sends API answers without an ETag (docs/decisions.md)', async () => {
+    const feed = await client(t).get('/api/posts').expect(200);
+    expect(feed.headers.etag).toBeUndefined();
   });
 
   it('answers 404 for a missing post or user', async () => {
@@ -410,24 +421,19 @@ describe('Feeds are keyset pages (e2e)', () => {
       client(t).get(path).query({ cursor }).expect(200),
     );
     if (mode === 'embedded') {
-      const plan: Array<{ detail: string }> = await t.dataSource.query(
-        `EXPLAIN QUERY PLAN ${page.sql}`,
-        page.parameters,
-      );
-      const details = plan.map((row) => row.detail).join(' | ');
+      const details = await sqlitePlan(t, page);
       expect(details).toMatch(
         /SEARCH post USING INDEX IDX_posts_author_id_created_at_id \(author_id=\? AND created_at<\?\)/,
       );
       expect(details).not.toMatch(/TEMP B-TREE/);
     } else {
-      const plan: Array<{ table: string; key: string | null; type: string; Extra: string | null }> =
-        await t.dataSource.query(`EXPLAIN ${page.sql}`, page.parameters);
+      const plan = await mariadbPlan(t, page);
       // On a table this small MariaDB reads the author's rows by `ref` (from their newest) or
       // by `range` (from the cursor) as its costs say; either way in the index's order.
       expect(plan.find((row) => row.table === 'post')?.key).toBe(
         'IDX_posts_author_id_created_at_id',
       );
-      expect(plan.filter((row) => /filesort|temporary/i.test(row.Extra ?? ''))).toEqual([]);
+      expect(sortsOf(plan)).toEqual([]);
     }
   });
 
@@ -448,27 +454,18 @@ describe('Feeds are keyset pages (e2e)', () => {
       if (who === 'nobody signed in') expect(statements).toHaveLength(1);
       const [feed] = feeds;
       if (mode === 'embedded') {
-        const plan: Array<{ detail: string }> = await t.dataSource.query(
-          `EXPLAIN QUERY PLAN ${feed.sql}`,
-          feed.parameters,
-        );
-        const details = plan.map((row) => row.detail).join(' | ');
+        const details = await sqlitePlan(t, feed);
         // SEARCH (a seek to the cursor), not SCAN (reading every newer row first); no sort.
         expect(details).toMatch(
           /SEARCH post USING INDEX IDX_posts_created_at_id \(created_at<\?\)/,
         );
         expect(details).not.toMatch(/TEMP B-TREE/);
       } else {
-        const plan: Array<{
-          table: string;
-          key: string | null;
-          type: string;
-          Extra: string | null;
-        }> = await t.dataSource.query(`EXPLAIN ${feed.sql}`, feed.parameters);
+        const plan = await mariadbPlan(t, feed);
         expect(plan.find((row) => row.table === 'post')).toEqual(
           expect.objectContaining({ key: 'IDX_posts_created_at_id', type: 'range' }),
         );
-        expect(plan.filter((row) => /filesort|temporary/i.test(row.Extra ?? ''))).toEqual([]);
+        expect(sortsOf(plan)).toEqual([]);
       }
     },
   );

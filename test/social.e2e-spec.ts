@@ -2,7 +2,13 @@ import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
 import { JobWorker } from '../src/jobs/job-worker';
 import { jobRows } from './harness/jobs';
-import { queriesDuring, statementsDuring } from './harness/queries';
+import {
+  mariadbPlan,
+  queriesDuring,
+  sortsOf,
+  sqlitePlan,
+  statementsDuring,
+} from './harness/queries';
 import { eventually, publish } from './harness/storage';
 
 type Post = {
@@ -528,29 +534,20 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
         )
       ).filter((statement) => /FROM timeline entry/.test(statement.sql));
       if (mode === 'embedded') {
-        const plan: Array<{ detail: string }> = await t.dataSource.query(
-          `EXPLAIN QUERY PLAN ${next.sql}`,
-          next.parameters,
-        );
-        const details = plan.map((row) => row.detail).join(' | ');
+        const details = await sqlitePlan(t, next);
         expect(details).toMatch(
           /SEARCH entry USING (COVERING )?INDEX IDX_timeline_user_id_created_at_post_id \(user_id=\? AND created_at<\?\)/,
         );
         expect(details).not.toMatch(/TEMP B-TREE/);
       } else {
-        const plan: Array<{
-          table: string;
-          key: string | null;
-          type: string;
-          Extra: string | null;
-        }> = await t.dataSource.query(`EXPLAIN ${next.sql}`, next.parameters);
+        const plan = await mariadbPlan(t, next);
         expect(plan.find((row) => row.table === 'entry')).toEqual(
           expect.objectContaining({
             key: 'IDX_timeline_user_id_created_at_post_id',
             type: 'range',
           }),
         );
-        expect(plan.filter((row) => /filesort|temporary/i.test(row.Extra ?? ''))).toEqual([]);
+        expect(sortsOf(plan)).toEqual([]);
       }
     } finally {
       worker.start();

@@ -18,6 +18,7 @@ import { DatabaseSessionBackend } from './session/database-session.backend';
 import { DynamoSessionBackend } from './session/dynamodb-session.backend';
 import { SessionBackend } from './session/session-backend';
 import { SessionRecord } from './session/session.entity';
+import { TransactionHost } from '../database/transaction-host';
 
 @Module({
   imports: [
@@ -36,15 +37,16 @@ import { SessionRecord } from './session/session.entity';
     LoginThrottle,
     {
       provide: SessionBackend,
-      inject: [ConfigService, getRepositoryToken(SessionRecord)],
+      inject: [ConfigService, getRepositoryToken(SessionRecord), TransactionHost],
       useFactory: (
         config: ConfigService<FreebConfig, true>,
         sessions: Repository<SessionRecord>,
+        db: TransactionHost,
       ) => {
         const session = config.get('session', { infer: true });
         return session.store === 'dynamodb'
           ? new DynamoSessionBackend(session.dynamodb)
-          : new DatabaseSessionBackend(sessions);
+          : new DatabaseSessionBackend(sessions, db);
       },
     },
   ],

@@ -28,16 +28,6 @@ export class ImagePresenter {
     private readonly urls: ImageUrls,
   ) {}
 
-  /** The client view of a photo read with its post (no query). */
-  async photoOf(image: StoredPhoto): Promise<PhotoDto> {
-    return (await this.viewsOf([image], [])).photo(image);
-  }
-
-  /** The URL of an avatar from its variants read with its user (no query); null until ready. */
-  async avatarUrlOf(variants: StoredVariant[] | null): Promise<string | null> {
-    return (await this.viewsOf([], [variants])).avatarUrl(variants);
-  }
-
   /**
    * Views of many images read with their rows (a page of posts: photos and avatars), their
    * URLs resolved together: one await for the page, then each view is made without one.

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { In } from 'typeorm';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
 import { insertOrSkip } from '../database/row-writes';
@@ -34,15 +33,5 @@ export class LikesRepository {
   /** The likes given since then, newest first, with their post's author (IDX_likes_created_at). */
   since(since: Date, limit: number): Promise<Engagement[]> {
     return engagementSince(this.likes.createQueryBuilder('row'), since, limit);
-  }
-
-  /** Which of these posts the user likes, in one query. */
-  async likedAmong(userId: string, postIds: string[]): Promise<Set<string>> {
-    if (postIds.length === 0) return new Set();
-    const rows = await this.likes.find({
-      select: { postId: true },
-      where: { userId, postId: In(postIds) },
-    });
-    return new Set(rows.map((row) => row.postId));
   }
 }

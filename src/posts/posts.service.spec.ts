@@ -5,7 +5,7 @@ import { DomainEvents } from '../common/events/domain-events';
 import { ImagesService } from '../images/images.service';
 import { UploadsService, type VerifiedUpload } from '../images/uploads.service';
 import { VisibilityPolicy } from '../relations/visibility.policy';
-import { VisibilityRepository } from '../relations/visibility.repository';
+import { NO_RELATION, VisibilityRepository } from '../relations/visibility.repository';
 import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
 import type { PostDto } from './dto/post.dto';
@@ -122,14 +122,7 @@ describe('PostsService', () => {
     postCondition = jest.fn().mockReturnValue(everyone);
     const visibility = new VisibilityPolicy(
       strictMock<VisibilityRepository>({
-        between: jest.fn().mockResolvedValue({
-          following: false,
-          followedBy: false,
-          requested: false,
-          blocking: false,
-          blockedBy: false,
-          muting: false,
-        }),
+        between: jest.fn().mockResolvedValue(NO_RELATION),
         postCondition,
       }),
       users,

@@ -8,7 +8,7 @@ import { UsersService } from '../users/users.service';
 import { FollowRequestsRepository } from './follow-requests.repository';
 import { FollowsRepository } from './follows.repository';
 import { FollowsService } from './follows.service';
-import { type Relation, VisibilityPolicy } from './visibility.policy';
+import { NO_RELATION, type Relation, VisibilityPolicy } from './visibility.policy';
 
 const viewer = { id: 'viewer-id', username: 'ada.l', role: 'user' as const };
 const target = Object.assign(new User(), {
@@ -18,15 +18,7 @@ const target = Object.assign(new User(), {
   private: false,
   suspendedAt: null,
 });
-const relation = (changes: Partial<Relation> = {}): Relation => ({
-  following: false,
-  followedBy: false,
-  requested: false,
-  blocking: false,
-  blockedBy: false,
-  muting: false,
-  ...changes,
-});
+const relation = (changes: Partial<Relation> = {}): Relation => ({ ...NO_RELATION, ...changes });
 
 describe('FollowsService', () => {
   let tx: Transactions;

@@ -3,22 +3,14 @@ import { errorOf } from '../../test/harness/unit';
 import { ErrorCode } from '../common/errors/app-error';
 import type { User } from '../users/entities/user.entity';
 import { UsersService } from '../users/users.service';
-import { type Relation, VisibilityPolicy } from './visibility.policy';
+import { NO_RELATION, type Relation, VisibilityPolicy } from './visibility.policy';
 import { VisibilityRepository } from './visibility.repository';
 
 const viewer = { id: 'viewer-id', username: 'ada.l', role: 'user' as const };
 const moderator = { id: 'mod-id', username: 'mod', role: 'moderator' as const };
 const person = (changes: Partial<User> = {}) =>
   ({ id: 'person-id', private: false, suspendedAt: null, ...changes }) as User;
-const relation = (changes: Partial<Relation> = {}): Relation => ({
-  following: false,
-  followedBy: false,
-  requested: false,
-  blocking: false,
-  blockedBy: false,
-  muting: false,
-  ...changes,
-});
+const relation = (changes: Partial<Relation> = {}): Relation => ({ ...NO_RELATION, ...changes });
 
 describe('VisibilityPolicy', () => {
   let repository: StrictMock<VisibilityRepository>;

@@ -4,9 +4,9 @@ import type { Viewer } from '../common/http/viewer.decorator';
 import { hasRole } from '../common/roles';
 import { UsersService } from '../users/users.service';
 import type { SqlCondition } from '../database/sql-condition';
-import { type Relation, VisibilityRepository } from './visibility.repository';
+import { NO_RELATION, type Relation, VisibilityRepository } from './visibility.repository';
 
-export type { Relation } from './visibility.repository';
+export { NO_RELATION, type Relation } from './visibility.repository';
 
 /** What the policy needs of a person: their users row's standing. */
 export interface Person {
@@ -25,15 +25,6 @@ export type Access = 'none' | 'profile' | 'content';
 export type PostList = 'public-feed' | 'home-feed' | 'explore' | 'tag' | 'profile' | 'by-id';
 
 const MUTE_HIDES: ReadonlySet<PostList> = new Set(['public-feed', 'home-feed', 'explore', 'tag']);
-
-const NO_RELATION: Relation = {
-  following: false,
-  followedBy: false,
-  requested: false,
-  blocking: false,
-  blockedBy: false,
-  muting: false,
-};
 
 /**
  * The one visibility policy (DESIGN.md, "Visibility: one policy"): every read path asks it,

@@ -12,6 +12,16 @@ export interface Relation {
   muting: boolean;
 }
 
+/** Nobody signed in, or oneself: no relation at all. */
+export const NO_RELATION: Readonly<Relation> = {
+  following: false,
+  followedBy: false,
+  requested: false,
+  blocking: false,
+  blockedBy: false,
+  muting: false,
+};
+
 export interface PostConditionOptions {
   viewerId?: string;
   /** The viewer's own posts still processing or failed (their profile). */

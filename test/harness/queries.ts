@@ -44,3 +44,29 @@ export async function statementsDuring(
     (query) => !/^(START TRANSACTION|BEGIN|COMMIT|ROLLBACK|SELECT 1)/i.test(query.sql.trim()),
   );
 }
+
+/** SQLite's plan of a logged statement (EXPLAIN QUERY PLAN), its steps joined by ' | '. */
+export async function sqlitePlan(t: TestApp, statement: LoggedQuery): Promise<string> {
+  const plan: Array<{ detail: string }> = await t.dataSource.query(
+    `EXPLAIN QUERY PLAN ${statement.sql}`,
+    statement.parameters,
+  );
+  return plan.map((row) => row.detail).join(' | ');
+}
+
+/** One row of MariaDB's EXPLAIN. */
+export interface MariadbPlanRow {
+  table: string | null;
+  key: string | null;
+  type: string;
+  Extra: string | null;
+}
+
+/** MariaDB's plan of a logged statement (EXPLAIN), one row per table read. */
+export function mariadbPlan(t: TestApp, statement: LoggedQuery): Promise<MariadbPlanRow[]> {
+  return t.dataSource.query(`EXPLAIN ${statement.sql}`, statement.parameters);
+}
+
+/** The steps of a MariaDB plan that sort or build a temporary table. */
+export const sortsOf = (plan: MariadbPlanRow[]) =>
+  plan.filter((row) => /filesort|temporary/i.test(row.Extra ?? ''));

@@ -1,5 +1,6 @@
 import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Repository } from 'typeorm';
+import type { TransactionHost } from '../../database/transaction-host';
 import { SessionBackend } from './session-backend';
 import type { SessionRecord } from './session.entity';
 import { TypeormSessionStore } from './typeorm-session.store';
@@ -15,9 +16,12 @@ export class DatabaseSessionBackend
   private readonly logger = new Logger('Sessions');
   private reaper?: NodeJS.Timeout;
 
-  constructor(private readonly sessions: Repository<SessionRecord>) {
+  constructor(
+    private readonly sessions: Repository<SessionRecord>,
+    db: TransactionHost,
+  ) {
     super();
-    this.store = new TypeormSessionStore(sessions);
+    this.store = new TypeormSessionStore(sessions, db);
   }
 
   onModuleInit(): void {

@@ -1,6 +1,7 @@
 import { Store, type SessionData } from 'express-session';
 import { LessThan, type Repository } from 'typeorm';
 import { rawDatetime } from '../../database/raw-datetime';
+import type { TransactionHost } from '../../database/transaction-host';
 import { SessionRecord } from './session.entity';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
@@ -13,15 +14,21 @@ const DEFAULT_LIFETIME_MS = 24 * 3600_000;
  * It has no `touch`: expiry moves forward only when the session is saved (see renewal).
  */
 export class TypeormSessionStore extends Store {
-  constructor(private readonly sessions: Repository<SessionRecord>) {
+  constructor(
+    private readonly sessions: Repository<SessionRecord>,
+    private readonly db: TransactionHost,
+  ) {
     super();
   }
 
   get(sid: string, callback: Callback<SessionData | null>): void {
-    // Every signed-in request reads its session: a plain statement, not the query builder.
-    this.sessions
-      .query('SELECT data, expires_at FROM sessions WHERE id = ?', [sid])
-      .then(([row]: Array<{ data: string; expires_at: Date | string }>) => {
+    // Every signed-in request reads its session: a plain statement (TransactionHost.query).
+    this.db
+      .query<{ data: string; expires_at: Date | string }>(
+        'SELECT data, expires_at FROM sessions WHERE id = ?',
+        [sid],
+      )
+      .then(([row]) => {
         if (!row || rawDatetime(row.expires_at).getTime() <= Date.now())
           return callback(null, null);
         callback(null, JSON.parse(row.data) as SessionData);
