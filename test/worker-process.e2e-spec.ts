@@ -50,7 +50,8 @@ describe(`The worker process (${mode} e2e)`, () => {
     worker.stdout.on('data', (chunk: Buffer) => {
       output += chunk.toString();
     });
-    const exited = once(worker, 'exit');
+    // 'close', not 'exit': the last lines of its output may still be in the pipe at exit.
+    const exited = once(worker, 'close');
     try {
       await eventually(async () => {
         expect(await accountKeys()).toEqual([]);
