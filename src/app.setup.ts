@@ -54,7 +54,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     `/${API_PREFIX}`,
     ...sessionMiddlewares({
       store: app.get(SessionBackend).store,
-      secret: app.get(AppSecret).value,
+      secret: app.get(AppSecret).key,
       maxAgeMs: sessionConfig.maxAgeMs,
       secureCookies: appConfig.production,
     }),

@@ -1,6 +1,7 @@
 import { startApp, type TestApp } from './harness/app';
 import { type Agent, client, expectProblem, signUp } from './harness/client';
 import { jobRows } from './harness/jobs';
+import { queriesDuring } from './harness/queries';
 import { eventually, publish } from './harness/storage';
 
 const ids = (body: { items: Array<{ id: string }> }) => body.items.map((item) => item.id);
@@ -254,6 +255,56 @@ describe('Blocks and mutes (e2e)', () => {
         [ada.id],
       );
       expect(rows).toEqual([]);
+    });
+  });
+
+  describe('checking them only for people who have any', () => {
+    /** The public feed as the agent sees it, and the relation clauses its page statement has. */
+    const publicFeed = async (agent: Agent) => {
+      let body: { items: Array<{ id: string }> } = { items: [] };
+      const statements = await queriesDuring(t, async () => {
+        body = (await agent.get('/api/posts?limit=100').expect(200)).body;
+      });
+      const [page] = statements.filter((sql) => /JOIN likes viewer_like/.test(sql));
+      const clauses = ['vis_b', 'vis_bb', 'vis_m'].filter((alias) =>
+        new RegExp(`\\b${alias}\\b`).test(page),
+      );
+      return { ids: ids(body), clauses };
+    };
+
+    it('leaves the block and mute clauses out for a viewer with none, in either direction', async () => {
+      const ada = await signUp(t);
+      const bob = await signUp(t);
+      const cyd = await signUp(t);
+      const bobs = await publish(t, bob.agent);
+      const cyds = await publish(t, cyd.agent);
+
+      const before = await publicFeed(ada.agent);
+      expect(before.clauses).toEqual([]);
+      expect(before.ids).toEqual(expect.arrayContaining([bobs.id, cyds.id]));
+
+      // Blocked by someone, with no block of her own: the clauses are back, from her next request.
+      await cyd.agent.put(`/api/users/${ada.username}/block`).expect(204);
+      const blocked = await publicFeed(ada.agent);
+      expect(blocked.clauses).toEqual(['vis_b', 'vis_bb', 'vis_m']);
+      expect(blocked.ids).toContain(bobs.id);
+      expect(blocked.ids).not.toContain(cyds.id);
+      // The blocker's own lists check too.
+      expect((await publicFeed(cyd.agent)).clauses).toEqual(['vis_b', 'vis_bb', 'vis_m']);
+
+      await cyd.agent.delete(`/api/users/${ada.username}/block`).expect(204);
+      const unblocked = await publicFeed(ada.agent);
+      expect(unblocked.clauses).toEqual([]);
+      expect(unblocked.ids).toEqual(expect.arrayContaining([bobs.id, cyds.id]));
+
+      // A mute of her own.
+      await ada.agent.put(`/api/users/${bob.username}/mute`).expect(204);
+      const muting = await publicFeed(ada.agent);
+      expect(muting.clauses).toEqual(['vis_b', 'vis_bb', 'vis_m']);
+      expect(muting.ids).not.toContain(bobs.id);
+      expect(muting.ids).toContain(cyds.id);
+      // The muted one has nothing to hide.
+      expect((await publicFeed(bob.agent)).clauses).toEqual([]);
     });
   });
 });

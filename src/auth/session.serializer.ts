@@ -1,20 +1,29 @@
 import { Injectable, OnModuleDestroy } from '@nestjs/common';
-import { PassportSerializer } from '@nestjs/passport';
-import type { SessionUser, User } from '../users/entities/user.entity';
-import { UsersService } from '../users/users.service';
+import type { Request } from 'express';
+import passport from 'passport';
+import {
+  type SessionCaller,
+  SessionCallersRepository,
+  loadedCaller,
+} from './session/session-callers.repository';
 
 type Done<T> = (error: unknown, value?: T) => void;
 
 /**
- * The session holds only the user id; the user is loaded afresh on every request, only the
- * columns a request needs (who, the role, what revokes a session).
+ * The session holds only the user id; the caller is loaded afresh on every request, only
+ * what a request needs (who, the role, what revokes a session, whether blocks or mutes
+ * apply). The database store reads it with the session; otherwise it is read here.
  */
 @Injectable()
-export class SessionSerializer extends PassportSerializer implements OnModuleDestroy {
+export class SessionSerializer implements OnModuleDestroy {
   private closed = false;
 
-  constructor(private readonly users: UsersService) {
-    super();
+  constructor(private readonly callers: SessionCallersRepository) {
+    passport.serializeUser((user: Express.User, done: Done<string>) => this.serialize(user, done));
+    // Three parameters: passport then hands over the request first.
+    passport.deserializeUser((req: Request, id: unknown, done: Done<SessionCaller | false>) =>
+      this.deserialize(id, req, done),
+    );
   }
 
   /**
@@ -25,14 +34,17 @@ export class SessionSerializer extends PassportSerializer implements OnModuleDes
     this.closed = true;
   }
 
-  serializeUser(user: User, done: Done<string>): void {
+  private serialize(user: Express.User, done: Done<string>): void {
     if (this.closed) return done('pass');
     done(null, user.id);
   }
 
-  deserializeUser(id: unknown, done: Done<SessionUser | false>): void {
+  private deserialize(id: unknown, req: Request, done: Done<SessionCaller | false>): void {
     if (this.closed) return done('pass');
     if (typeof id !== 'string') return done(null, false);
-    this.users.findSessionUser(id).then((user) => done(null, user ?? false), done);
+    const loaded = loadedCaller(req);
+    if (loaded === null) return done(null, false);
+    if (loaded?.id === id) return done(null, loaded);
+    this.callers.find(id).then((caller) => done(null, caller ?? false), done);
   }
 }

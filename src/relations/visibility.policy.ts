@@ -91,6 +91,7 @@ export class VisibilityPolicy {
   postsCondition(viewer: Viewer | undefined, list: PostList): SqlCondition {
     return this.visibility.postCondition({
       viewerId: viewer?.id,
+      blocksOrMutes: mayHaveBlocksOrMutes(viewer),
       ownUnpublished: list === 'profile' || list === 'by-id',
       hideMuted: MUTE_HIDES.has(list),
       suspendedToo: isModerator(viewer),
@@ -104,6 +105,7 @@ export class VisibilityPolicy {
   peopleCondition(viewer: Viewer, hideMuted: boolean): SqlCondition {
     return this.visibility.personCondition({
       viewerId: viewer.id,
+      blocksOrMutes: mayHaveBlocksOrMutes(viewer),
       hideMuted,
       suspendedToo: isModerator(viewer),
     });
@@ -120,12 +122,21 @@ export class VisibilityPolicy {
     hideMuted = false,
   ): Promise<Set<string>> {
     const unique = [...new Set(ids)];
+    const relations = viewer && mayHaveBlocksOrMutes(viewer) ? viewer : undefined;
     const [suspended, blocked, muted] = await Promise.all([
       isModerator(viewer) ? new Set<string>() : this.users.suspendedAmong(unique),
-      viewer ? this.visibility.blockedEitherWay(viewer.id, unique) : new Set<string>(),
-      viewer && hideMuted ? this.visibility.mutedAmong(viewer.id, unique) : new Set<string>(),
+      relations ? this.visibility.blockedEitherWay(relations.id, unique) : new Set<string>(),
+      relations && hideMuted ? this.visibility.mutedAmong(relations.id, unique) : new Set<string>(),
     ]);
     return new Set(unique.filter((id) => !suspended.has(id) && !blocked.has(id) && !muted.has(id)));
+  }
+
+  /**
+   * Whether a user (`alias`, a users row) is in any block, either way, or mutes anyone: an SQL
+   * expression for the statement that loads a signed-in caller (Viewer.hasBlocksOrMutes).
+   */
+  blocksOrMutesSql(alias: string): string {
+    return this.visibility.blocksOrMutesSql(alias);
   }
 
   /** Which of these people are in a block with `userId` (mentions, which a block stops). */
@@ -142,6 +153,9 @@ export class VisibilityPolicy {
 }
 
 const isModerator = (viewer: Viewer | undefined) => hasRole(viewer?.role, 'moderator');
+
+/** Unless the session said the viewer has none, their blocks and mutes are checked. */
+const mayHaveBlocksOrMutes = (viewer: Viewer | undefined) => viewer?.hasBlocksOrMutes !== false;
 
 function accessOf(viewer: Viewer | undefined, person: Person, relation: Relation): Access {
   if (viewer?.id === person.id) return 'content';

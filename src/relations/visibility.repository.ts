@@ -24,6 +24,8 @@ export const NO_RELATION: Readonly<Relation> = {
 
 export interface PostConditionOptions {
   viewerId?: string;
+  /** False when the viewer is in no block and mutes nobody: those clauses are left out. */
+  blocksOrMutes: boolean;
   /** The viewer's own posts still processing or failed (their profile). */
   ownUnpublished: boolean;
   /** Lists a mute hides from the muter (feeds, explore, tags). */
@@ -34,6 +36,8 @@ export interface PostConditionOptions {
 
 export interface PersonConditionOptions {
   viewerId: string;
+  /** As for posts. */
+  blocksOrMutes: boolean;
   hideMuted: boolean;
   suspendedToo: boolean;
 }
@@ -123,7 +127,7 @@ export class VisibilityRepository {
     clauses.push(
       '(NOT +author.private OR author.id = :visViewer OR EXISTS ' +
         '(SELECT 1 FROM follows vis_f WHERE vis_f.follower_id = :visViewer AND vis_f.followee_id = author.id))',
-      ...this.relationClauses('author', options.hideMuted),
+      ...this.relationClauses('author', options),
     );
     return { sql: clauses.join(' AND '), params: { visViewer: viewerId } };
   }
@@ -133,13 +137,31 @@ export class VisibilityRepository {
    * block with the viewer, and not muted by them where a mute hides.
    */
   personCondition(options: PersonConditionOptions): SqlCondition {
-    const clauses = this.relationClauses('person', options.hideMuted);
+    const clauses = this.relationClauses('person', options);
     // `+`: the caller's index drives the query, never IDX_users_suspended_at (see postCondition).
     if (!options.suspendedToo) clauses.unshift('+person.suspended_at IS NULL');
-    return { sql: clauses.join(' AND '), params: { visViewer: options.viewerId } };
+    // a moderator in no block and muting nobody may see everyone
+    return { sql: clauses.join(' AND ') || '1 = 1', params: { visViewer: options.viewerId } };
   }
 
-  private relationClauses(alias: string, hideMuted: boolean): string[] {
+  /**
+   * Whether the user (`alias`, a users row) is in any block, either way, or mutes anyone: an
+   * SQL expression for the statement that loads a signed-in caller, so their lists can leave
+   * out the clauses below when the answer is no. Each EXISTS is one index probe.
+   */
+  blocksOrMutesSql(alias: string): string {
+    return (
+      `(EXISTS (SELECT 1 FROM blocks WHERE blocker_id = ${alias}.id) ` +
+      `OR EXISTS (SELECT 1 FROM blocks WHERE blocked_id = ${alias}.id) ` +
+      `OR EXISTS (SELECT 1 FROM mutes WHERE muter_id = ${alias}.id))`
+    );
+  }
+
+  private relationClauses(
+    alias: string,
+    { blocksOrMutes, hideMuted }: { blocksOrMutes: boolean; hideMuted: boolean },
+  ): string[] {
+    if (!blocksOrMutes) return [];
     const clauses = [
       `NOT EXISTS (SELECT 1 FROM blocks vis_b WHERE vis_b.blocker_id = :visViewer AND vis_b.blocked_id = ${alias}.id)`,
       `NOT EXISTS (SELECT 1 FROM blocks vis_bb WHERE vis_bb.blocker_id = ${alias}.id AND vis_bb.blocked_id = :visViewer)`,

@@ -73,9 +73,16 @@ export class UsersService {
     return this.usersRepository.findById(id);
   }
 
-  /** What each signed-in request loads of its caller (the session's user): no hash, no email. */
-  findSessionUser(id: string): Promise<SessionUser | null> {
-    return this.usersRepository.findSessionUser(id);
+  /**
+   * What each signed-in request loads of its caller (the session's user), as columns of a
+   * statement that joins `users` as `alias`: no hash, no email (see UsersRepository).
+   */
+  sessionUserColumns(alias: string): string {
+    return this.usersRepository.sessionUserColumns(alias);
+  }
+
+  sessionUserOf(row: Record<string, unknown>): SessionUser | null {
+    return this.usersRepository.sessionUserOf(row);
   }
 
   /** The signed-in caller's account; a 401 when it was deleted meanwhile. */

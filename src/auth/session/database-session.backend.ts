@@ -1,6 +1,7 @@
 import { Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { Repository } from 'typeorm';
 import type { TransactionHost } from '../../database/transaction-host';
+import type { SessionCallersRepository } from './session-callers.repository';
 import { SessionBackend } from './session-backend';
 import type { SessionRecord } from './session.entity';
 import { TypeormSessionStore } from './typeorm-session.store';
@@ -19,9 +20,10 @@ export class DatabaseSessionBackend
   constructor(
     private readonly sessions: Repository<SessionRecord>,
     db: TransactionHost,
+    callers: SessionCallersRepository,
   ) {
     super();
-    this.store = new TypeormSessionStore(sessions, db);
+    this.store = new TypeormSessionStore(sessions, db, callers);
   }
 
   onModuleInit(): void {

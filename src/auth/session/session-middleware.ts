@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { Logger } from '@nestjs/common';
 import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Response } from 'express';
 import session from 'express-session';
@@ -28,7 +29,8 @@ function onlyWhenNeeded(handler: RequestHandler): RequestHandler {
 
 export interface SessionMiddlewareOptions {
   store: session.Store;
-  secret: string;
+  /** The app secret as a key object (see AppSecret.key). */
+  secret: KeyObject;
   maxAgeMs: number;
   secureCookies: boolean;
 }
@@ -91,7 +93,9 @@ export function sessionMiddlewares(
     session({
       name: SESSION_COOKIE,
       store: options.store,
-      secret: options.secret,
+      // express-session hands the secret to cookie-signature, which takes a KeyObject (1.2+);
+      // only express-session's types say string.
+      secret: options.secret as unknown as string,
       resave: false,
       saveUninitialized: false,
       rolling: false,

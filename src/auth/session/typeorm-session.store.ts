@@ -1,7 +1,13 @@
-import { Store, type SessionData } from 'express-session';
+import type { Request } from 'express';
+import { type Session, Store, type SessionData } from 'express-session';
 import { LessThan, type Repository } from 'typeorm';
 import { rawDatetime } from '../../database/raw-datetime';
 import type { TransactionHost } from '../../database/transaction-host';
+import {
+  type SessionCaller,
+  type SessionCallersRepository,
+  rememberCaller,
+} from './session-callers.repository';
 import { SessionRecord } from './session.entity';
 
 type Callback<T = void> = (error?: unknown, value?: T) => void;
@@ -12,11 +18,18 @@ const DEFAULT_LIFETIME_MS = 24 * 3600_000;
  * express-session store in the app's own database (the embedded default). The user id is
  * kept in its own column so an account's sessions can be found and removed together.
  * It has no `touch`: expiry moves forward only when the session is saved (see renewal).
+ *
+ * A session is read together with its user (the caller: SessionCallersRepository), in one
+ * statement; the deserializer takes that caller instead of reading it again.
  */
 export class TypeormSessionStore extends Store {
+  /** Callers read with a session, until express-session makes the request's session of it. */
+  private readonly callers = new WeakMap<SessionData, SessionCaller | null>();
+
   constructor(
     private readonly sessions: Repository<SessionRecord>,
     private readonly db: TransactionHost,
+    private readonly sessionCallers: SessionCallersRepository,
   ) {
     super();
   }
@@ -24,16 +37,35 @@ export class TypeormSessionStore extends Store {
   get(sid: string, callback: Callback<SessionData | null>): void {
     // Every signed-in request reads its session: a plain statement (TransactionHost.query).
     this.db
-      .query<{ data: string; expires_at: Date | string }>(
-        'SELECT data, expires_at FROM sessions WHERE id = ?',
+      .query<
+        Record<string, unknown> & {
+          data: string;
+          expires_at: Date | string;
+          user_id: string | null;
+        }
+      >(
+        `SELECT s.data, s.expires_at, s.user_id, ${this.sessionCallers.columns('su')} ` +
+          'FROM sessions s LEFT JOIN users su ON su.id = s.user_id WHERE s.id = ?',
         [sid],
       )
       .then(([row]) => {
         if (!row || rawDatetime(row.expires_at).getTime() <= Date.now())
           return callback(null, null);
-        callback(null, JSON.parse(row.data) as SessionData);
+        const data = JSON.parse(row.data) as SessionData;
+        if (row.user_id !== null && data.passport?.user === row.user_id) {
+          this.callers.set(data, this.sessionCallers.callerOf(row));
+        }
+        callback(null, data);
       })
       .catch(callback);
+  }
+
+  /** express-session makes the request's session of what `get` answered: its caller goes along. */
+  createSession(req: Request, data: SessionData): Session & SessionData {
+    const session = super.createSession(req, data);
+    const caller = this.callers.get(data);
+    if (caller !== undefined) rememberCaller(req, caller);
+    return session;
   }
 
   set(sid: string, session: SessionData, callback: Callback = () => undefined): void {

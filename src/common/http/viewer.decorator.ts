@@ -10,6 +10,8 @@ declare global {
       id: string;
       username: string;
       role: Role;
+      /** See Viewer.hasBlocksOrMutes. */
+      hasBlocksOrMutes?: boolean;
     }
   }
 }
@@ -23,6 +25,12 @@ export interface Viewer {
   readonly username: string;
   /** What the caller may moderate (see common/roles.ts). */
   readonly role: Role;
+  /**
+   * Whether the caller is in a block (either way) or mutes anyone, as read with the session:
+   * when false, the visibility policy leaves those checks out of its conditions. Unknown
+   * (undefined) counts as true.
+   */
+  readonly hasBlocksOrMutes?: boolean;
 }
 
 /**
@@ -32,6 +40,8 @@ export interface Viewer {
 export const Viewer = createParamDecorator(
   (_data: unknown, context: ExecutionContext): Viewer | undefined => {
     const user = context.switchToHttp().getRequest<Request>().user;
-    return user ? { id: user.id, username: user.username, role: user.role } : undefined;
+    if (!user) return undefined;
+    const { id, username, role, hasBlocksOrMutes } = user;
+    return { id, username, role, hasBlocksOrMutes };
   },
 );
