@@ -11,6 +11,7 @@ import type { Request } from 'express';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { RateLimited } from '../common/throttling/rate-limited.decorator';
 import { PrivateUserDto } from '../users/dto/user.dto';
+import type { User } from '../users/entities/user.entity';
 import { ProfilesService } from '../users/profiles.service';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
@@ -55,8 +56,9 @@ export class AuthController {
   @ApiBody({ type: LoginDto })
   @ApiOkResponse({ type: PrivateUserDto, description: 'Signed in; a new session cookie is set' })
   @ApiProblems(400, 401, 403, 429, 503)
-  login(@Viewer() viewer: Viewer): Promise<PrivateUserDto> {
-    return this.profiles.ownAccount(viewer);
+  login(@Req() req: Request): Promise<PrivateUserDto> {
+    // The account the login guard has just read and checked the password of.
+    return this.profiles.accountOf(req.user as User);
   }
 
   @Post('logout')

@@ -26,7 +26,11 @@ export class ProfilesService {
 
   /** The caller's own account, the only view that carries the email. */
   async ownAccount(viewer: Viewer): Promise<PrivateUserDto> {
-    const user = await this.users.findByIdOrGone(viewer.id);
+    return this.accountOf(await this.users.findByIdOrGone(viewer.id));
+  }
+
+  /** The same, of an account the caller has just read in full (login): no second read. */
+  async accountOf(user: User): Promise<PrivateUserDto> {
     return PrivateUserDto.fromUser(user, await this.avatarUrlOf(user));
   }
 

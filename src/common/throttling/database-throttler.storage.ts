@@ -2,7 +2,7 @@ import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/commo
 import type { ThrottlerStorage } from '@nestjs/throttler';
 import { InjectRepository } from '@nestjs/typeorm';
 import { LessThan, Repository } from 'typeorm';
-import { isUniqueViolation } from '../errors/database-errors';
+import { rawDatetime } from '../../database/raw-datetime';
 import { RateLimit } from './rate-limit.entity';
 
 interface ThrottlerStorageRecord {
@@ -16,7 +16,7 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 
 /**
  * Throttling counters in the database, so a limit holds across every instance of the app.
- * Each hit is one atomic UPDATE on a live window, or the insert (or reset) of a new one.
+ * Each hit is one atomic upsert: a live window counts one more, a new or expired one starts.
  */
 @Injectable()
 export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
@@ -72,8 +72,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
     blockDuration: number,
   ): Promise<ThrottlerStorageRecord> {
     const now = new Date();
-    await this.hit(key, ttl, now);
-    const row = await this.limits.findOneByOrFail({ key });
+    const row = await this.hit(key, ttl, now);
     let blockedUntil = row.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
     if (!blockedUntil && row.hits > limit) {
       blockedUntil = new Date(now.getTime() + blockDuration);
@@ -87,34 +86,52 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
     };
   }
 
-  private async hit(key: string, ttl: number, now: Date): Promise<void> {
-    const expiresAt = new Date(now.getTime() + ttl);
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const bumped = await this.limits
-        .createQueryBuilder()
-        .update()
-        .set({ hits: () => 'hits + 1' })
-        .where('key = :key AND expires_at > :now', { key, now })
-        .execute();
-      if (bumped.affected) return;
-      try {
-        await this.limits.insert({ key, hits: 1, expiresAt, blockedUntil: null });
-        return;
-      } catch (error) {
-        if (!isUniqueViolation(error)) throw error;
-      }
-      // The window has expired: start a new one, keeping a block that outlasts it.
-      const reset = await this.limits
-        .createQueryBuilder()
-        .update()
-        .set({
-          hits: 1,
-          expiresAt,
-          blockedUntil: () => 'CASE WHEN blocked_until > :now THEN blocked_until ELSE NULL END',
-        })
-        .where('key = :key AND expires_at <= :now', { key, now })
-        .execute();
-      if (reset.affected) return;
-    }
+  /**
+   * One hit, as one atomic write: a live window counts one more, an expired one (or none)
+   * starts again at 1, keeping a block that outlasts it. SQLite answers the row with the
+   * write (RETURNING); MySQL and MariaDB are asked for it after.
+   */
+  private async hit(key: string, ttl: number, now: Date): Promise<Counter> {
+    const mysql = this.limits.manager.connection.driver.options.type !== 'better-sqlite3';
+    const q = mysql ? '`key`' : '"key"';
+    // MySQL assigns left to right, each seeing the columns already assigned: expires_at last.
+    const assignments =
+      'blocked_until = CASE WHEN expires_at > :now OR blocked_until > :now THEN blocked_until ELSE NULL END, ' +
+      'hits = CASE WHEN expires_at > :now THEN hits + 1 ELSE 1 END, ' +
+      'expires_at = CASE WHEN expires_at > :now THEN expires_at ELSE :expiresAt END';
+    const insert = `INSERT INTO rate_limits (${q}, hits, expires_at, blocked_until) VALUES (:key, 1, :expiresAt, NULL)`;
+    const upsert = mysql
+      ? `${insert} ON DUPLICATE KEY UPDATE ${assignments}`
+      : `${insert} ON CONFLICT (${q}) DO UPDATE SET ${assignments} RETURNING hits, expires_at, blocked_until`;
+    const driver = this.limits.manager.connection.driver;
+    const [sql, params] = driver.escapeQueryWithParameters(upsert, {
+      key,
+      now,
+      expiresAt: new Date(now.getTime() + ttl),
+    });
+    const written = (await this.limits.query(sql, params)) as CounterRow[];
+    const [row] = mysql
+      ? ((await this.limits.query(
+          `SELECT hits, expires_at, blocked_until FROM rate_limits WHERE ${q} = ?`,
+          [key],
+        )) as CounterRow[])
+      : written;
+    return {
+      hits: Number(row.hits),
+      expiresAt: rawDatetime(row.expires_at),
+      blockedUntil: row.blocked_until === null ? null : rawDatetime(row.blocked_until),
+    };
   }
+}
+
+interface CounterRow {
+  hits: number | string;
+  expires_at: Date | string;
+  blocked_until: Date | string | null;
+}
+
+interface Counter {
+  hits: number;
+  expiresAt: Date;
+  blockedUntil: Date | null;
 }
