@@ -213,6 +213,7 @@ describe('PostsService', () => {
       await expect(sut.get('post-id', author)).resolves.toBe(presented);
       expect(postCondition).toHaveBeenCalledWith({
         viewerId: author.id,
+        blocksOrMutes: true,
         ownUnpublished: true,
         hideMuted: false,
         suspendedToo: false,

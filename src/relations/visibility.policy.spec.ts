@@ -90,9 +90,43 @@ describe('VisibilityPolicy', () => {
     sut.postsCondition(viewer, list);
     expect(repository.postCondition).toHaveBeenCalledWith({
       viewerId: viewer.id,
+      blocksOrMutes: true,
       ownUnpublished: list === 'profile' || list === 'by-id',
       hideMuted: hidesMuted,
       suspendedToo: false,
+    });
+  });
+
+  describe('a viewer the session says has no blocks or mutes', () => {
+    const unrelated = { ...viewer, hasBlocksOrMutes: false };
+
+    it('gets conditions without the block and mute clauses', () => {
+      sut.postsCondition(unrelated, 'home-feed');
+      expect(repository.postCondition).toHaveBeenCalledWith(
+        expect.objectContaining({ viewerId: viewer.id, blocksOrMutes: false, hideMuted: true }),
+      );
+    });
+
+    it('sees a page of people without the block and mute lookups, suspended people still left out', async () => {
+      users.suspendedAmong = jest.fn().mockResolvedValue(new Set(['b']));
+      await expect(sut.visiblePeople(unrelated, ['a', 'b', 'c'], true)).resolves.toEqual(
+        new Set(['a', 'c']),
+      );
+      // The strict mocks would throw had blockedEitherWay or mutedAmong been called.
+    });
+
+    it('is checked like anyone once the session says it has some', async () => {
+      users.suspendedAmong = jest.fn().mockResolvedValue(new Set());
+      repository.blockedEitherWay = jest.fn().mockResolvedValue(new Set(['a']));
+      repository.mutedAmong = jest.fn().mockResolvedValue(new Set(['c']));
+      const related = { ...viewer, hasBlocksOrMutes: true };
+      await expect(sut.visiblePeople(related, ['a', 'b', 'c'], true)).resolves.toEqual(
+        new Set(['b']),
+      );
+      sut.postsCondition(related, 'tag');
+      expect(repository.postCondition).toHaveBeenCalledWith(
+        expect.objectContaining({ blocksOrMutes: true }),
+      );
     });
   });
 });
