@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PhotoDto, VariantDto } from './dto/photo.dto';
-import type { Image, ProcessingState, StoredVariant } from './entities/image.entity';
+import type { ProcessingState, StoredVariant } from './entities/image.entity';
 import { ImageUrls } from './image-urls';
 import { ImagesRepository } from './images.repository';
 
@@ -46,19 +46,11 @@ export class ImagePresenter {
 
   /** The URL of each ready avatar, by image id, in one query. */
   async avatarUrls(imageIds: string[]): Promise<Map<string, string>> {
-    const rows = (await this.attached(imageIds)).filter((image) => image.variants?.length);
-    return new Map(
-      await Promise.all(
-        rows.map(async (image) => {
-          return [image.id, await this.urls.urlFor(avatarOf(image.variants!).key)] as const;
-        }),
-      ),
-    );
-  }
-
-  private async attached(imageIds: string[]): Promise<Image[]> {
-    const rows = await this.imagesRepository.findByIds([...new Set(imageIds)]);
-    return rows.filter((image) => image.status === 'attached');
+    const rows = await this.imagesRepository.attachedVariants([...new Set(imageIds)]);
+    const keys = new Map<string, string>();
+    for (const { id, variants } of rows) if (variants?.length) keys.set(id, avatarOf(variants).key);
+    const urls = await this.urls.urlsFor(new Set(keys.values()));
+    return new Map([...keys].map(([id, key]) => [id, urls.get(key)!] as const));
   }
 }
 

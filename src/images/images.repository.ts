@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { In, LessThan } from 'typeorm';
 import { TransactionHost } from '../database/transaction-host';
-import { Image } from './entities/image.entity';
+import { Image, type StoredVariant } from './entities/image.entity';
 
 @Injectable()
 export class ImagesRepository {
@@ -17,6 +17,24 @@ export class ImagesRepository {
 
   findById(id: string): Promise<Image | null> {
     return this.images.findOneBy({ id });
+  }
+
+  /**
+   * The variants of those of these images that are attached (avatars by id), in one plain
+   * statement: every signed-in answer with an avatar asks.
+   */
+  async attachedVariants(
+    ids: string[],
+  ): Promise<Array<{ id: string; variants: StoredVariant[] | null }>> {
+    if (ids.length === 0) return [];
+    const rows = await this.db.query<{ id: string; variants: string | null }>(
+      `SELECT id, variants FROM images WHERE id IN (${ids.map(() => '?').join(', ')}) AND status = 'attached'`,
+      ids,
+    );
+    return rows.map((row) => ({
+      id: row.id,
+      variants: row.variants === null ? null : (JSON.parse(row.variants) as StoredVariant[]),
+    }));
   }
 
   findByIds(ids: string[]): Promise<Image[]> {

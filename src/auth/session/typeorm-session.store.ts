@@ -68,21 +68,27 @@ export class TypeormSessionStore extends Store {
     return session;
   }
 
+  /** One upsert, as a plain statement (a login writes it). */
   set(sid: string, session: SessionData, callback: Callback = () => undefined): void {
     const expires = session.cookie?.expires
       ? new Date(session.cookie.expires)
       : new Date(Date.now() + DEFAULT_LIFETIME_MS);
-    this.sessions
-      .upsert(
-        {
-          id: sid,
-          userId: session.passport?.user ?? null,
-          expiresAt: expires,
-          data: JSON.stringify(session),
-        },
-        ['id'],
-      )
-      .then(() => callback(), callback);
+    const driver = this.sessions.manager.connection.driver;
+    const mysql = driver.options.type !== 'better-sqlite3';
+    const insert =
+      'INSERT INTO sessions (id, user_id, expires_at, data) VALUES (:id, :userId, :expiresAt, :data)';
+    const [sql, params] = driver.escapeQueryWithParameters(
+      mysql
+        ? `${insert} ON DUPLICATE KEY UPDATE user_id = VALUES(user_id), expires_at = VALUES(expires_at), data = VALUES(data)`
+        : `${insert} ON CONFLICT (id) DO UPDATE SET user_id = excluded.user_id, expires_at = excluded.expires_at, data = excluded.data`,
+      {
+        id: sid,
+        userId: session.passport?.user ?? null,
+        expiresAt: expires,
+        data: JSON.stringify(session),
+      },
+    );
+    this.db.query(sql, params).then(() => callback(), callback);
   }
 
   destroy(sid: string, callback: Callback = () => undefined): void {

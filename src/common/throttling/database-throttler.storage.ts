@@ -55,7 +55,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
    * running block); 0 when it may be used now. A read: nothing is counted.
    */
   async blockedFor(key: string, limit: number): Promise<number> {
-    const row = await this.limits.findOneBy({ key });
+    const row = await this.read(key);
     if (!row) return 0;
     const now = Date.now();
     if (row.blockedUntil && row.blockedUntil.getTime() > now) {
@@ -91,9 +91,18 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
    * starts again at 1, keeping a block that outlasts it. SQLite answers the row with the
    * write (RETURNING); MySQL and MariaDB are asked for it after.
    */
+  private get mysql(): boolean {
+    return this.limits.manager.connection.driver.options.type !== 'better-sqlite3';
+  }
+
+  /** `key` is a reserved word: quoted as each dialect quotes names. */
+  private get keyColumn(): string {
+    return this.mysql ? '`key`' : '"key"';
+  }
+
   private async hit(key: string, ttl: number, now: Date): Promise<Counter> {
-    const mysql = this.limits.manager.connection.driver.options.type !== 'better-sqlite3';
-    const q = mysql ? '`key`' : '"key"';
+    const mysql = this.mysql;
+    const q = this.keyColumn;
     // MySQL assigns left to right, each seeing the columns already assigned: expires_at last.
     const assignments =
       'blocked_until = CASE WHEN expires_at > :now OR blocked_until > :now THEN blocked_until ELSE NULL END, ' +
@@ -110,17 +119,16 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
       expiresAt: new Date(now.getTime() + ttl),
     });
     const written = (await this.limits.query(sql, params)) as CounterRow[];
-    const [row] = mysql
-      ? ((await this.limits.query(
-          `SELECT hits, expires_at, blocked_until FROM rate_limits WHERE ${q} = ?`,
-          [key],
-        )) as CounterRow[])
-      : written;
-    return {
-      hits: Number(row.hits),
-      expiresAt: rawDatetime(row.expires_at),
-      blockedUntil: row.blocked_until === null ? null : rawDatetime(row.blocked_until),
-    };
+    return mysql ? (await this.read(key))! : counterOf(written[0]);
+  }
+
+  /** The key's counter, by a plain statement; null when it has none. */
+  private async read(key: string): Promise<Counter | null> {
+    const [row] = (await this.limits.query(
+      `SELECT hits, expires_at, blocked_until FROM rate_limits WHERE ${this.keyColumn} = ?`,
+      [key],
+    )) as CounterRow[];
+    return row ? counterOf(row) : null;
   }
 }
 
@@ -135,3 +143,9 @@ interface Counter {
   expiresAt: Date;
   blockedUntil: Date | null;
 }
+
+const counterOf = (row: CounterRow): Counter => ({
+  hits: Number(row.hits),
+  expiresAt: rawDatetime(row.expires_at),
+  blockedUntil: row.blocked_until === null ? null : rawDatetime(row.blocked_until),
+});
