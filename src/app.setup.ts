@@ -3,6 +3,7 @@ import { ConfigService } from '@nestjs/config';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
 import compression from 'compression';
+import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { SessionBackend } from './auth/session/session-backend';
@@ -27,8 +28,13 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const sessionConfig = config.get('session', { infer: true });
 
   app.useLogger(new QuietBootLogger(app.get(Logger)));
-  // gzip or brotli, as the client accepts, for JSON and the web client's text assets.
-  app.use(compression());
+  // gzip or brotli, as the client accepts, for JSON and the web client's text assets. A client
+  // that accepts no encoding (a script, a health check, a load test) skips the layer: its
+  // negotiation and wrapping of the response cost more than a small answer's whole routing.
+  const compress = compression();
+  app.use((req: Request, res: Response, next: NextFunction) =>
+    req.headers['accept-encoding'] ? compress(req, res, next) : next(),
+  );
   if (appConfig.production) app.use(refuseSourceMaps);
   const elsewhere = storageOrigins(config.get('storage', { infer: true }));
   app.use(

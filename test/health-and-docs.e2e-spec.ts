@@ -44,6 +44,17 @@ describe('Health and API docs (e2e)', () => {
     expect(res.text).toContain('swagger');
   });
 
+  it('compresses for a client that accepts it, and sends as is, without Vary, to one that does not', async () => {
+    const gzipped = await client(t).get('/docs-json').set('Accept-Encoding', 'gzip').expect(200);
+    expect(gzipped.headers['content-encoding']).toBe('gzip');
+    expect(gzipped.headers.vary).toMatch(/Accept-Encoding/);
+    // A client that accepts no encoding skips the compression layer altogether.
+    const plain = await client(t).get('/docs-json').set('Accept-Encoding', '').expect(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.headers.vary).toBeUndefined();
+    expect(JSON.parse(plain.text)).toEqual(gzipped.body);
+  });
+
   it('documents every endpoint of the contract', () => {
     const expected: Array<[string, string]> = [
       ['post', '/api/auth/signup'],

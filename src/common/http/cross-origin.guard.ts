@@ -4,7 +4,7 @@ import { ConfigService } from '@nestjs/config';
 import type { Request } from 'express';
 import type { FreebConfig } from '../../config/configuration';
 import { AppError, ErrorCode } from '../errors/app-error';
-import { checkCrossOrigin } from './cross-origin';
+import { SAFE_METHODS, checkCrossOrigin } from './cross-origin';
 
 const NO_CROSS_ORIGIN_CHECK = 'freeb:no-cross-origin-check';
 
@@ -27,6 +27,9 @@ export class CrossOriginGuard implements CanActivate {
   }
 
   canActivate(context: ExecutionContext): boolean {
+    const req = context.switchToHttp().getRequest<Request>();
+    // A read changes nothing: let it through before looking anything up (every read asks).
+    if (SAFE_METHODS.has(req.method)) return true;
     if (
       this.reflector.getAllAndOverride<boolean>(NO_CROSS_ORIGIN_CHECK, [
         context.getHandler(),
@@ -35,7 +38,6 @@ export class CrossOriginGuard implements CanActivate {
     ) {
       return true;
     }
-    const req = context.switchToHttp().getRequest<Request>();
     const verdict = checkCrossOrigin(
       {
         method: req.method,

@@ -14,7 +14,8 @@ export interface CrossOriginInput {
 
 export type CrossOriginVerdict = 'allowed' | 'cross-origin' | 'cross-origin-older-browser';
 
-const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** Methods that change nothing: never refused, whatever their origin. */
+export const SAFE_METHODS: ReadonlySet<string> = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 export function checkCrossOrigin(
   input: CrossOriginInput,

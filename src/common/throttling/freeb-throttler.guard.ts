@@ -11,8 +11,11 @@ import { rateLimitGroupOf } from './rate-limited.decorator';
  */
 @Injectable()
 export class FreebThrottlerGuard extends ThrottlerGuard {
-  protected shouldSkip(context: ExecutionContext): Promise<boolean> {
-    return Promise.resolve(rateLimitGroupOf(context) === undefined);
+  /** A route in no group is let through before the throttlers are looked at (every read asks). */
+  canActivate(context: ExecutionContext): Promise<boolean> {
+    return rateLimitGroupOf(context) === undefined
+      ? Promise.resolve(true)
+      : super.canActivate(context);
   }
 
   protected async throwThrottlingException(
