@@ -28,10 +28,10 @@ function mentionName(raw: string): string | undefined {
 
 /** The distinct tags of a text, lower-case, in order of first appearance. */
 export function tagsIn(text: string | null | undefined): string[] {
-  if (!text) return [];
+  if (!text?.includes('#')) return [];
   const found = new Set<string>();
-  for (const match of text.matchAll(TAG)) {
-    const name = tagName(match[1]);
+  for (const raw of captures(TAG, text)) {
+    const name = tagName(raw);
     if (name) found.add(name);
   }
   return [...found];
@@ -39,13 +39,26 @@ export function tagsIn(text: string | null | undefined): string[] {
 
 /** The distinct usernames mentioned in a text, lower-case, in order of first appearance. */
 export function mentionsIn(text: string | null | undefined): string[] {
-  if (!text) return [];
+  if (!text?.includes('@')) return [];
   const found = new Set<string>();
-  for (const match of text.matchAll(MENTION)) {
-    const name = mentionName(match[1]);
+  for (const raw of captures(MENTION, text)) {
+    const name = mentionName(raw);
     if (name) found.add(name);
   }
   return [...found];
+}
+
+/**
+ * The first group of each match of a global pattern, by `exec` on the pattern itself:
+ * `matchAll` would compile a copy of it for every call (every post of every page).
+ */
+function captures(pattern: RegExp, text: string): string[] {
+  const found: string[] = [];
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    found.push(match[1]);
+  }
+  return found;
 }
 
 /** Latin letters that carry their accent in the letter itself, so decomposing keeps them. */
