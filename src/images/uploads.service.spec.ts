@@ -140,6 +140,39 @@ describe('UploadsService.verifyUpload', () => {
     });
   });
 
+  describe('answers 409 when a racing request used the upload after it was read', () => {
+    it('and its object was gone before the check', async () => {
+      imagesRepository.findById
+        .mockResolvedValueOnce(intent())
+        .mockResolvedValueOnce(intent({ status: 'attached' }));
+      storage.head.mockResolvedValue(null);
+      expect((await errorOf(verify())).code).toBe(ErrorCode.Conflict);
+      expect(images.discard).not.toHaveBeenCalled();
+    });
+
+    it('and its object went while it was copied', async () => {
+      imagesRepository.findById
+        .mockResolvedValueOnce(intent())
+        .mockResolvedValueOnce(intent({ status: 'attached' }));
+      storage.head.mockResolvedValue({ size: 1, contentType: 'image/png' });
+      storage.copy.mockRejectedValue(new Error('ENOENT: no such file'));
+      const error = await errorOf(verify());
+      expect(error.code).toBe(ErrorCode.Conflict);
+      expect(error.errors).toEqual([{ field: 'uploadId', message: expect.any(String) }]);
+      // The copy may have been made after all: its key goes to the deletion outbox.
+      expect(images.abandon).toHaveBeenCalledWith([copyKey()]);
+      expect(images.discard).not.toHaveBeenCalled();
+    });
+
+    it('but a storage failure on an upload still pending stays what it was', async () => {
+      imagesRepository.findById.mockResolvedValue(intent());
+      storage.head.mockResolvedValue({ size: 1, contentType: 'image/png' });
+      const failure = new Error('storage is down');
+      storage.copy.mockRejectedValue(failure);
+      await expect(verify()).rejects.toBe(failure);
+    });
+  });
+
   describe('refuses with a 422 and discards the file and its intent', () => {
     beforeEach(() => imagesRepository.findById.mockResolvedValue(intent()));
 

@@ -99,14 +99,13 @@ export class UploadsService {
     const image = await this.imagesRepository.findById(uploadId);
     if (!image) throw notFound('Upload');
     if (image.ownerId !== ownerId) throw forbidden('That upload belongs to someone else.');
-    if (image.status !== 'pending')
-      throw conflict('That upload has already been used.', [
-        { field, message: `${field} has already been used` },
-      ]);
+    if (image.status !== 'pending') throw alreadyUsed(field);
     if (!image.expiresAt || image.expiresAt.getTime() < Date.now()) {
       throw unprocessable(field, 'That upload has expired; ask for a new one.');
     }
     if (!(await this.storage.head(image.storageKey))) {
+      // A racing request may have used the upload meanwhile, and its object is gone with it.
+      await this.refuseIfUsedMeanwhile(image.id, field);
       throw unprocessable(field, 'Nothing has been uploaded for that upload yet.');
     }
     const extension = image.storageKey.slice(image.storageKey.lastIndexOf('.'));
@@ -129,9 +128,17 @@ export class UploadsService {
         // Storage failed or went silent: a copy whose answer was lost may still have been made,
         // so the deletion outbox removes that key once storage answers again.
         await this.images.abandon([storageKey]).catch(() => undefined);
+        // Or a racing request used the upload and its object went with it: that is a 409.
+        await this.refuseIfUsedMeanwhile(image.id, field);
       }
       throw error;
     }
+  }
+
+  /** 409 when the upload is no longer pending: another request has used it since it was read. */
+  private async refuseIfUsedMeanwhile(uploadId: string, field: string): Promise<void> {
+    const now = await this.imagesRepository.findById(uploadId);
+    if (now && now.status !== 'pending') throw alreadyUsed(field);
   }
 
   /** The checks of a verified copy; a 422 names what failed. */
@@ -200,3 +207,8 @@ function sameType(detected: string | undefined, declared: string): boolean {
 function unprocessable(field: string, reason: string): AppError {
   return new AppError(ErrorCode.Unprocessable, reason, [{ field, message: reason }]);
 }
+
+const alreadyUsed = (field: string) =>
+  conflict('That upload has already been used.', [
+    { field, message: `${field} has already been used` },
+  ]);
