@@ -55,7 +55,7 @@ export async function bestIdsByPrefix(
     ({ column, index }, i) =>
       `(SELECT COUNT(*) FROM (SELECT 1 AS one FROM ${from(index)} WHERE ${match(column).sql} LIMIT ${BROAD_PREFIX}) k${i})`,
   );
-  const [row] = await sql.query<{ entries: number | string }>(
+  const [row] = await db.queryNamed<{ entries: number | string }>(
     `SELECT ${counts.join(' + ')} AS entries`,
     params,
   );
@@ -84,16 +84,11 @@ export async function bestIdsByPrefix(
   return { sql: union.join(' UNION '), params: { ...params, exact: prefix } };
 }
 
-/** MariaDB's FORCE INDEX or SQLite's INDEXED BY, and a raw statement with `:named` params. */
+/** MariaDB's FORCE INDEX or SQLite's INDEXED BY. */
 function dialect(db: TransactionHost) {
   const sqlite = !db.locksRows;
   return {
     sqlite,
     force: (index: string) => (sqlite ? ` INDEXED BY ${index}` : ` FORCE INDEX (${index})`),
-    query: <T>(sql: string, params: Record<string, unknown>): Promise<T[]> => {
-      const driver = db.manager.connection.driver;
-      const [query, values] = driver.escapeQueryWithParameters(sql, params);
-      return db.query<T>(query, values);
-    },
   };
 }

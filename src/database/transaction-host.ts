@@ -87,6 +87,18 @@ export class TransactionHost {
     );
   }
 
+  /**
+   * The same, with `:name` parameters: the driver writes each value as its database takes it
+   * (a Date as SQLite's text or MySQL's DATETIME, an array as a list for `IN (:...name)`).
+   */
+  queryNamed<T>(sql: string, parameters: Record<string, unknown>): Promise<T[]> {
+    const [query, values] = this.manager.connection.driver.escapeQueryWithParameters(
+      sql,
+      parameters,
+    );
+    return this.query<T>(query, values);
+  }
+
   private get mysqlPool(): MysqlPool | undefined {
     return this.locksRows ? (this.dataSource.driver as { pool?: MysqlPool }).pool : undefined;
   }

@@ -228,14 +228,13 @@ export class PostPagesRepository {
       `${this.join} post_media media ON media.post_id = page.id ` +
       `${this.join} images photo ON photo.id = media.image_id AND photo.status = 'attached' ` +
       `LEFT JOIN images avatar ON avatar.id = page.author_avatar_image_id AND avatar.status = 'attached'`;
-    const [query, values] = this.db.manager.connection.driver.escapeQueryWithParameters(sql, {
-      ...params,
-      ...condition?.params,
-      pageViewerId: viewerId,
-      pageLimit: limit,
-    });
     return groupPostRows(
-      await this.db.query(query, values),
+      await this.db.queryNamed(sql, {
+        ...params,
+        ...condition?.params,
+        pageViewerId: viewerId,
+        pageLimit: limit,
+      }),
       parts.some((part) => part.rank),
     );
   }

@@ -17,11 +17,16 @@ export type SessionCaller = SessionUser & { hasBlocksOrMutes: boolean };
  */
 @Injectable()
 export class SessionCallersRepository {
+  /** The caller by id (when sessions are not in the database): made once. */
+  private readonly findSql: string;
+
   constructor(
     private readonly users: UsersService,
     private readonly policy: VisibilityPolicy,
     private readonly db: TransactionHost,
-  ) {}
+  ) {
+    this.findSql = `SELECT ${this.columns('su')} FROM users su WHERE su.id = ?`;
+  }
 
   /** The columns, for a statement that joins `users` as `alias`. */
   columns(alias: string): string {
@@ -38,10 +43,7 @@ export class SessionCallersRepository {
   }
 
   async find(id: string): Promise<SessionCaller | null> {
-    const [row] = await this.db.query<Record<string, unknown>>(
-      `SELECT ${this.columns('su')} FROM users su WHERE su.id = ?`,
-      [id],
-    );
+    const [row] = await this.db.query<Record<string, unknown>>(this.findSql, [id]);
     return row ? this.callerOf(row) : null;
   }
 }

@@ -1,5 +1,6 @@
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../../migrations';
+import { TransactionHost } from '../../database/transaction-host';
 import { RateLimit } from './rate-limit.entity';
 import { DatabaseThrottlerStorage } from './database-throttler.storage';
 import { throttlerStorageScenarios } from '../../../test/harness/throttler-storage';
@@ -17,7 +18,7 @@ describe('DatabaseThrottlerStorage (real SQLite)', () => {
     });
     await dataSource.initialize();
     await dataSource.runMigrations();
-    sut = new DatabaseThrottlerStorage(dataSource.getRepository(RateLimit));
+    sut = new DatabaseThrottlerStorage(new TransactionHost(dataSource));
   });
 
   afterEach(async () => {

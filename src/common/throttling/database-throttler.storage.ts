@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
-import { InjectRepository } from '@nestjs/typeorm';
-import { LessThan, Repository } from 'typeorm';
+import { LessThan } from 'typeorm';
 import { rawDatetime } from '../../database/raw-datetime';
+import { TransactionHost } from '../../database/transaction-host';
 import { RateLimit } from './rate-limit.entity';
 
 interface ThrottlerStorageRecord {
@@ -23,7 +23,11 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
   private readonly logger = new Logger('Throttling');
   private pruner?: NodeJS.Timeout;
 
-  constructor(@InjectRepository(RateLimit) private readonly limits: Repository<RateLimit>) {}
+  constructor(private readonly db: TransactionHost) {}
+
+  private get limits() {
+    return this.db.repository(RateLimit);
+  }
 
   /** Every address and login name leaves a row; windows long over are pruned now and then. */
   onModuleInit(): void {
@@ -86,22 +90,18 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
     };
   }
 
+  /** `key` is a reserved word: quoted as each dialect quotes names. */
+  private get keyColumn(): string {
+    return this.db.locksRows ? '`key`' : '"key"';
+  }
+
   /**
    * One hit, as one atomic write: a live window counts one more, an expired one (or none)
    * starts again at 1, keeping a block that outlasts it. SQLite answers the row with the
    * write (RETURNING); MySQL and MariaDB are asked for it after.
    */
-  private get mysql(): boolean {
-    return this.limits.manager.connection.driver.options.type !== 'better-sqlite3';
-  }
-
-  /** `key` is a reserved word: quoted as each dialect quotes names. */
-  private get keyColumn(): string {
-    return this.mysql ? '`key`' : '"key"';
-  }
-
   private async hit(key: string, ttl: number, now: Date): Promise<Counter> {
-    const mysql = this.mysql;
+    const mysql = this.db.locksRows;
     const q = this.keyColumn;
     // MySQL assigns left to right, each seeing the columns already assigned: expires_at last.
     const assignments =
@@ -112,22 +112,20 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
     const upsert = mysql
       ? `${insert} ON DUPLICATE KEY UPDATE ${assignments}`
       : `${insert} ON CONFLICT (${q}) DO UPDATE SET ${assignments} RETURNING hits, expires_at, blocked_until`;
-    const driver = this.limits.manager.connection.driver;
-    const [sql, params] = driver.escapeQueryWithParameters(upsert, {
+    const written = await this.db.queryNamed<CounterRow>(upsert, {
       key,
       now,
       expiresAt: new Date(now.getTime() + ttl),
     });
-    const written = (await this.limits.query(sql, params)) as CounterRow[];
     return mysql ? (await this.read(key))! : counterOf(written[0]);
   }
 
   /** The key's counter, by a plain statement; null when it has none. */
   private async read(key: string): Promise<Counter | null> {
-    const [row] = (await this.limits.query(
+    const [row] = await this.db.query<CounterRow>(
       `SELECT hits, expires_at, blocked_until FROM rate_limits WHERE ${this.keyColumn} = ?`,
       [key],
-    )) as CounterRow[];
+    );
     return row ? counterOf(row) : null;
   }
 }
