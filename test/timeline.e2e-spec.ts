@@ -109,7 +109,37 @@ describe('Large accounts in the home timeline (e2e)', () => {
       [first, second].map((res) => (res.body as { items: Array<{ id: string }> }).items[0].id),
     ).toEqual([smallPost.id, starPost.id]);
   });
+
 });
+
+describe('Unfollowing and following a large account (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // An app of its own: the set of large accounts is read once a minute, so the account
+    // must be large before this app's first feed read.
+    t = await startApp({ TIMELINE_FANOUT_LIMIT: '2' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('takes a large account’s posts out of the feed at once on unfollow, and back on follow', async () => {
+    const star = await signUp(t);
+    const fans = [await signUp(t), await signUp(t), await signUp(t)];
+    for (const fan of fans) await fan.agent.put(`/api/users/${star.username}/follow`).expect(204);
+    const starPost = await publish(t, star.agent);
+    const fan = fans[0];
+    expect(await feedIds(fan.agent)).toEqual([starPost.id]);
+
+    await fan.agent.delete(`/api/users/${star.username}/follow`).expect(204);
+    expect(await feedIds(fan.agent)).toEqual([]);
+    await fan.agent.put(`/api/users/${star.username}/follow`).expect(204);
+    expect(await feedIds(fan.agent)).toEqual([starPost.id]);
+    // the others' feeds were not touched
+    expect(await feedIds(fans[1].agent)).toEqual([starPost.id]);
+  });});
 
 describe('An account that grows large after its posts were fanned out (e2e)', () => {
   let t: TestApp;

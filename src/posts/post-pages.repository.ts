@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import type { PageRequest } from '../common/pagination/page';
-import type { SqlCondition } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
 import {
   type PageScope,
@@ -85,15 +84,18 @@ export class PostPagesRepository {
 
   /**
    * A page of a user's home timeline (IDX_timeline_user_id_created_at_post_id), with the posts
-   * of the large accounts they follow merged in (IDX_posts_author_id_created_at_id): newest
-   * first, at most limit + 1, whatever the number of people followed.
+   * of the large accounts they follow (`merged`) read from IDX_posts_author_id_created_at_id
+   * instead: newest first, at most limit + 1, whatever the number of people followed. The
+   * timeline's entries of those accounts (fanned out before they grew large) are left out, so
+   * no post comes from both parts.
    */
   homePage(
     userId: string,
     page: PageRequest,
-    merged: SqlCondition | null,
+    merged: string[],
     scope: PageScope = {},
   ): Promise<PostRecord[]> {
+    const unmerged = merged.length > 0 ? ['post.author_id NOT IN (:...pageMerged)'] : [];
     const timeline = {
       from:
         `timeline entry${this.sql.force('IDX_timeline_user_id_created_at_post_id')} ` +
@@ -102,28 +104,27 @@ export class PostPagesRepository {
       where: [
         'entry.user_id = :pageUserId',
         `post.status = 'published'`,
+        ...unmerged,
         ...keyset('entry.created_at', 'entry.post_id', page),
       ],
       orderBy: 'entry.created_at DESC, entry.post_id DESC',
     };
-    const mergedPart = merged
-      ? [
-          {
-            from: `posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
-            where: [
-              `(${merged.sql})`,
-              `post.status = 'published'`,
-              // a post fanned out before its author grew large is in the timeline part already
-              'NOT EXISTS (SELECT 1 FROM timeline own WHERE own.user_id = :pageUserId AND own.post_id = post.id)',
-              ...keyset('post.created_at', 'post.id', page),
-            ],
-            orderBy: 'post.created_at DESC, post.id DESC',
-          },
-        ]
-      : [];
+    const mergedPart = {
+      from: `posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
+      where: [
+        'post.author_id IN (:...pageMerged)',
+        `post.status = 'published'`,
+        ...keyset('post.created_at', 'post.id', page),
+      ],
+      orderBy: 'post.created_at DESC, post.id DESC',
+    };
     return this.pages(
-      [timeline, ...mergedPart],
-      { ...keysetParams(page), ...merged?.params, pageUserId: userId },
+      merged.length > 0 ? [timeline, mergedPart] : [timeline],
+      {
+        ...keysetParams(page),
+        pageUserId: userId,
+        ...(merged.length > 0 && { pageMerged: merged }),
+      },
       page.limit + 1,
       scope,
     );

@@ -68,7 +68,7 @@ const record = (changes: Partial<PostRecord> = {}): PostRecord => ({
 const presented = { id: 'post-id' } as PostDto;
 
 const everyone = { sql: 'visible', params: {} };
-const merged = { sql: 'post.author_id IN (followed large accounts)', params: {} };
+const merged = ['large-account-id'];
 
 describe('PostsService', () => {
   let tx: Transactions;

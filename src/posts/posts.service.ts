@@ -118,8 +118,8 @@ export class PostsService implements OnModuleInit {
 
   /**
    * The viewer's posts and those of the people they follow, newest first: a page of their
-   * timeline (fan-out on write) with the large accounts they follow merged in, in one
-   * statement whatever the number of people followed; muted and suspended authors left out.
+   * timeline (fan-out on write) with the posts of the large accounts they follow merged in, in
+   * one statement whatever the number of people followed; muted and suspended authors left out.
    */
   async homeFeed(viewer: Viewer, query: PageQueryDto): Promise<Page<PostDto>> {
     const page = pageRequest(query);

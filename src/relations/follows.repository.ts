@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
 import { insertOrSkip } from '../database/row-writes';
-import type { SqlCondition } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
 import { Follow } from './entities/follow.entity';
 
@@ -12,20 +11,6 @@ export class FollowsRepository {
 
   private get follows() {
     return this.db.repository(Follow);
-  }
-
-  /**
-   * Posts (alias `post`) by those of `authorIds` whom `followerId` follows: a semi-join that
-   * reads UQ_follows_follower_id_followee_id once per candidate, so a page of posts goes to
-   * those authors' posts only.
-   */
-  followedAuthorsCondition(followerId: string, authorIds: string[]): SqlCondition {
-    return {
-      sql:
-        'post.author_id IN (SELECT followed.followee_id FROM follows followed ' +
-        'WHERE followed.follower_id = :followedBy AND followed.followee_id IN (:...followedAmong))',
-      params: { followedBy: followerId, followedAmong: authorIds },
-    };
   }
 
   /** True when the row is new; following twice is a no-op. */

@@ -1,4 +1,3 @@
-import type { SqlCondition } from '../database/sql-condition';
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DomainEvents } from '../common/events/domain-events';
 import { AppError, ErrorCode, forbidden, invalid, notFound } from '../common/errors/app-error';
@@ -53,11 +52,6 @@ export class FollowsService implements OnModuleInit {
   /** Which of `candidateIds` the user follows. */
   followedAmong(userId: string, candidateIds: string[]): Promise<Set<string>> {
     return this.followsRepository.followedAmong(userId, candidateIds);
-  }
-
-  /** The condition on a page of posts (alias `post`): by those of `authorIds` the user follows. */
-  followedAuthorsCondition(userId: string, authorIds: string[]): SqlCondition {
-    return this.followsRepository.followedAuthorsCondition(userId, authorIds);
   }
 
   /** Accounts followed by more than `count` people. */

@@ -27,6 +27,18 @@ describe('RecentCache', () => {
     expect(sut.get('a')).toBe(2);
   });
 
+  it('forgets one key from either generation on delete', () => {
+    const sut = new RecentCache<string, number>(4);
+    sut.set('older', 1);
+    sut.set('pushes older out of the young generation', 2);
+    sut.set('young', 3);
+    sut.delete('older');
+    sut.delete('young');
+    expect(sut.get('older')).toBeUndefined();
+    expect(sut.get('young')).toBeUndefined();
+    expect(sut.get('pushes older out of the young generation')).toBe(2);
+  });
+
   it('forgets everything on clear, and refuses a capacity below two', () => {
     const sut = new RecentCache<string, number>(4);
     sut.set('a', 1);

@@ -39,6 +39,11 @@ export class RecentCache<K, V> {
     }
   }
 
+  delete(key: K): void {
+    this.young.delete(key);
+    this.old.delete(key);
+  }
+
   clear(): void {
     this.young = new Map();
     this.old = new Map();

@@ -32,11 +32,13 @@ export class TimelineListeners {
   /** At most BACKFILL_POSTS rows: done with the follow, so the feed shows them at once. */
   @OnDomainEvent('follow.added')
   async followed({ followerId, followeeId }: DomainEventMap['follow.added']): Promise<void> {
+    this.timeline.followsChanged(followerId);
     await this.timeline.backfill(followerId, followeeId);
   }
 
   @OnDomainEvent('follow.removed')
   async unfollowed({ followerId, followeeId }: DomainEventMap['follow.removed']): Promise<void> {
+    this.timeline.followsChanged(followerId);
     await this.timeline.removeAuthor(followerId, followeeId);
   }
 

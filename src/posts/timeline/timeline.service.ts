@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { FreebConfig } from '../../config/configuration';
-import type { SqlCondition } from '../../database/sql-condition';
+import { TransactionHost } from '../../database/transaction-host';
 import { FollowsService } from '../../relations/follows.service';
 import { UsersService } from '../../users/users.service';
 import { PostsRepository } from '../posts.repository';
-import { LargeAccounts } from './large-accounts';
+import { FollowedLargeAccounts, LargeAccounts } from './large-accounts';
 import { TimelineEntry } from './timeline-entry.entity';
 import { TimelineRepository } from './timeline.repository';
 
@@ -36,9 +36,11 @@ const entryFor = (userId: string, post: PostPosition): TimelineEntry =>
 export class TimelineService {
   private readonly fanoutLimit: number;
   private readonly largeAccounts: LargeAccounts;
+  private readonly followedLarge: FollowedLargeAccounts;
 
   constructor(
     config: ConfigService<FreebConfig, true>,
+    private readonly db: TransactionHost,
     private readonly timelineRepository: TimelineRepository,
     private readonly postsRepository: PostsRepository,
     private readonly follows: FollowsService,
@@ -47,6 +49,9 @@ export class TimelineService {
     this.fanoutLimit = config.get('feeds', { infer: true }).fanoutLimit;
     this.largeAccounts = new LargeAccounts(() =>
       follows.accountsWithFollowersOver(this.fanoutLimit),
+    );
+    this.followedLarge = new FollowedLargeAccounts(this.largeAccounts, (followerId, ids) =>
+      follows.followedAmong(followerId, ids),
     );
   }
 
@@ -85,12 +90,21 @@ export class TimelineService {
   }
 
   /**
-   * Which posts a home page merges in: those of the large accounts the viewer follows, as a
-   * condition of the page's statement (no query of its own); null while the instance has none.
+   * Whose posts a home page merges in: the large accounts the viewer follows (none while the
+   * instance has no large account), read at most once a minute per viewer.
    */
-  async mergedAuthors(viewerId: string): Promise<SqlCondition | null> {
-    const large = await this.largeAccounts.all();
-    if (large.size === 0) return null;
-    return this.follows.followedAuthorsCondition(viewerId, [...large]);
+  mergedAuthors(viewerId: string): Promise<string[]> {
+    return this.followedLarge.of(viewerId);
+  }
+
+  /**
+   * In the transaction of a change to whom the user follows (a follow, an unfollow, either
+   * way of a block):
+   * their merged authors are read again, now and once the change has committed (a read in
+   * between would still see the old follows).
+   */
+  followsChanged(userId: string): void {
+    this.followedLarge.forget(userId);
+    this.db.afterCommit(() => this.followedLarge.forget(userId));
   }
 }
