@@ -32,6 +32,25 @@ export function throttlerStorageScenarios(storage: () => DatabaseThrottlerStorag
     expect((await storage().increment(key, 60_000, 2, 60_000)).totalHits).toBe(3);
   });
 
+  it('counts one key and tells how long another is held, without counting that one', async () => {
+    const [key, other] = [fresh(), fresh()];
+    const unseen = await storage().incrementAndCheck(key, 60_000, 5, 60_000, {
+      key: other,
+      limit: 2,
+    });
+    expect(unseen.record.totalHits).toBe(1);
+    expect(unseen.otherBlockedFor).toBe(0);
+    await storage().increment(other, 60_000, 2, 60_000);
+    await storage().increment(other, 60_000, 2, 60_000);
+    const held = await storage().incrementAndCheck(key, 60_000, 5, 60_000, {
+      key: other,
+      limit: 2,
+    });
+    expect(held.record).toEqual(expect.objectContaining({ totalHits: 2, isBlocked: false }));
+    expect(held.otherBlockedFor).toBeGreaterThan(55);
+    expect((await storage().increment(other, 60_000, 2, 60_000)).totalHits).toBe(3);
+  });
+
   it('keeps keys apart', async () => {
     const [a, b] = [fresh(), fresh()];
     await storage().increment(a, 60_000, 1, 60_000);

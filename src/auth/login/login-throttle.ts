@@ -37,18 +37,18 @@ export class LoginThrottle {
   /** Counts the attempt against its address, then refuses it (429) when a limit is reached. */
   async admit(req: Request, login: string): Promise<LoginAttempt> {
     const res = req.res!;
-    const perIp = await this.counters.increment(
-      `login-ip:${String(req.ip)}`,
-      WINDOW_MS,
-      LOGIN_IP_LIMIT,
-      WINDOW_MS,
-    );
-    if (perIp.isBlocked) throw tooManyAttempts(res, perIp.timeToBlockExpire);
     const nonce = this.devices.nonceFor(req, login);
     const attempt: LoginAttempt = nonce
       ? { failureKey: `login-device:${nonce}`, failureLimit: LOGIN_DEVICE_LIMIT }
       : { failureKey: accountKey(login), failureLimit: LOGIN_ACCOUNT_LIMIT };
-    const waitSeconds = await this.counters.blockedFor(attempt.failureKey, attempt.failureLimit);
+    const { record: perIp, otherBlockedFor: waitSeconds } = await this.counters.incrementAndCheck(
+      `login-ip:${String(req.ip)}`,
+      WINDOW_MS,
+      LOGIN_IP_LIMIT,
+      WINDOW_MS,
+      { key: attempt.failureKey, limit: attempt.failureLimit },
+    );
+    if (perIp.isBlocked) throw tooManyAttempts(res, perIp.timeToBlockExpire);
     if (waitSeconds > 0) throw tooManyAttempts(res, waitSeconds);
     return attempt;
   }

@@ -59,14 +59,7 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
    * running block); 0 when it may be used now. A read: nothing is counted.
    */
   async blockedFor(key: string, limit: number): Promise<number> {
-    const row = await this.read(key);
-    if (!row) return 0;
-    const now = Date.now();
-    if (row.blockedUntil && row.blockedUntil.getTime() > now) {
-      return seconds(row.blockedUntil.getTime() - now);
-    }
-    const live = row.expiresAt.getTime() > now;
-    return live && row.hits >= limit ? seconds(row.expiresAt.getTime() - now) : 0;
+    return waitOf(await this.read(key), limit, Date.now());
   }
 
   async increment(
@@ -76,7 +69,37 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
     blockDuration: number,
   ): Promise<ThrottlerStorageRecord> {
     const now = new Date();
-    const row = await this.hit(key, ttl, now);
+    return this.recordOf(key, (await this.hit(key, ttl, now)).counter, limit, blockDuration, now);
+  }
+
+  /**
+   * `increment` of `key`, and `blockedFor` of another key read with it: on MySQL and MariaDB,
+   * whose upsert answers no row, one SELECT reads both counters (a login's address and its
+   * account or device), a round trip fewer.
+   */
+  async incrementAndCheck(
+    key: string,
+    ttl: number,
+    limit: number,
+    blockDuration: number,
+    other: { key: string; limit: number },
+  ): Promise<{ record: ThrottlerStorageRecord; otherBlockedFor: number }> {
+    const now = new Date();
+    const { counter, also } = await this.hit(key, ttl, now, other.key);
+    return {
+      record: await this.recordOf(key, counter, limit, blockDuration, now),
+      otherBlockedFor: waitOf(also, other.limit, now.getTime()),
+    };
+  }
+
+  /** The hit's record; a count past the limit starts a block. */
+  private async recordOf(
+    key: string,
+    row: Counter,
+    limit: number,
+    blockDuration: number,
+    now: Date,
+  ): Promise<ThrottlerStorageRecord> {
     let blockedUntil = row.blockedUntil && row.blockedUntil > now ? row.blockedUntil : null;
     if (!blockedUntil && row.hits > limit) {
       blockedUntil = new Date(now.getTime() + blockDuration);
@@ -98,9 +121,14 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
   /**
    * One hit, as one atomic write: a live window counts one more, an expired one (or none)
    * starts again at 1, keeping a block that outlasts it. SQLite answers the row with the
-   * write (RETURNING); MySQL and MariaDB are asked for it after.
+   * write (RETURNING); MySQL and MariaDB are asked for it after, with `alsoKey`'s if given.
    */
-  private async hit(key: string, ttl: number, now: Date): Promise<Counter> {
+  private async hit(
+    key: string,
+    ttl: number,
+    now: Date,
+    alsoKey?: string,
+  ): Promise<{ counter: Counter; also: Counter | null }> {
     const mysql = this.db.locksRows;
     const q = this.keyColumn;
     // MySQL assigns left to right, each seeing the columns already assigned: expires_at last.
@@ -117,7 +145,20 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
       now,
       expiresAt: new Date(now.getTime() + ttl),
     });
-    return mysql ? (await this.read(key))! : counterOf(written[0]);
+    if (!mysql) {
+      return {
+        counter: counterOf(written[0]),
+        also: alsoKey === undefined ? null : await this.read(alsoKey),
+      };
+    }
+    // `first` compares as the lookup does (the column's collation), so each row is told apart.
+    const rows = await this.db.query<CounterRow & { first: number | string }>(
+      'SELECT `key` = ? AS first, hits, expires_at, blocked_until FROM rate_limits WHERE `key` IN (?, ?)',
+      [key, key, alsoKey ?? key],
+    );
+    const first = rows.find((row) => Number(row.first) === 1);
+    const also = alsoKey === undefined ? undefined : rows.find((row) => Number(row.first) !== 1);
+    return { counter: counterOf(first!), also: also ? counterOf(also) : null };
   }
 
   /** The key's counter, by a plain statement; null when it has none. */
@@ -147,3 +188,13 @@ const counterOf = (row: CounterRow): Counter => ({
   expiresAt: rawDatetime(row.expires_at),
   blockedUntil: row.blocked_until === null ? null : rawDatetime(row.blocked_until),
 });
+
+/** Seconds until a counter with `limit` hits lets its key through again; 0 when it does now. */
+function waitOf(row: Counter | null, limit: number, now: number): number {
+  if (!row) return 0;
+  if (row.blockedUntil && row.blockedUntil.getTime() > now) {
+    return seconds(row.blockedUntil.getTime() - now);
+  }
+  const live = row.expiresAt.getTime() > now;
+  return live && row.hits >= limit ? seconds(row.expiresAt.getTime() - now) : 0;
+}
