@@ -11,6 +11,7 @@ import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middl
 import { AppSecret } from './config/app-secret';
 import { ProblemDetails } from './common/errors/problem';
 import { refuseDeepBodies } from './common/http/body-depth';
+import { securityHeaders } from './common/http/api-headers';
 import type { FreebConfig } from './config/configuration';
 import { refuseSourceMaps, storageOrigins } from './config/web';
 import { QuietBootLogger } from './common/logging/quiet-boot.logger';
@@ -37,15 +38,21 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   );
   if (appConfig.production) app.use(refuseSourceMaps);
   const elsewhere = storageOrigins(config.get('storage', { infer: true }));
+  // helmet's full set for the web client's pages (and /health, /docs); API answers, which
+  // are never rendered as documents, the five headers that matter for any resource.
+  app.disable('x-powered-by');
   app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          'img-src': ["'self'", 'data:', 'blob:', ...elsewhere],
-          'connect-src': ["'self'", ...elsewhere],
+    securityHeaders(
+      API_PREFIX,
+      helmet({
+        contentSecurityPolicy: {
+          directives: {
+            'img-src': ["'self'", 'data:', 'blob:', ...elsewhere],
+            'connect-src': ["'self'", ...elsewhere],
+          },
         },
-      },
-    }),
+      }),
+    ),
   );
   app.set('trust proxy', appConfig.trustProxy);
   app.set('query parser', 'simple');

@@ -218,11 +218,32 @@ describe('Guarding the door (e2e)', () => {
   });
 
   describe('every answer', () => {
-    it('carries helmet headers and a request id', async () => {
+    it('carries security headers and a request id', async () => {
       const res = await client(t).get('/api/users/nobody_here');
-      expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toBeDefined();
+      // An API answer: the headers that matter for any resource, none of the document-only ones.
+      expect(res.headers).toEqual(
+        expect.objectContaining({
+          'content-security-policy': "default-src 'none'; frame-ancestors 'none'",
+          'cross-origin-resource-policy': 'same-origin',
+          'strict-transport-security': 'max-age=31536000; includeSubDomains',
+          'x-content-type-options': 'nosniff',
+          'x-frame-options': 'DENY',
+        }),
+      );
+      for (const documentOnly of [
+        'cross-origin-opener-policy',
+        'referrer-policy',
+        'x-xss-protection',
+      ])
+        expect(res.headers[documentOnly]).toBeUndefined();
       expect(res.headers['x-powered-by']).toBeUndefined();
+      // Anything else (the web client's pages, /health, /docs): helmet's full set.
+      const page = await client(t).get('/health');
+      expect(page.headers['content-security-policy']).toMatch(/script-src 'self'/);
+      expect(page.headers['cross-origin-opener-policy']).toBe('same-origin');
+      expect(page.headers['referrer-policy']).toBe('no-referrer');
+      expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(page.headers['x-powered-by']).toBeUndefined();
       expect(res.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
       const echoed = await client(t).get('/health').set('X-Request-Id', 'trace-123');
       expect(echoed.headers['x-request-id']).toBe('trace-123');
