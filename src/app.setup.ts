@@ -5,7 +5,7 @@ import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swag
 import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import helmet from 'helmet';
-import { Logger } from 'nestjs-pino';
+import { Logger, PinoLogger } from 'nestjs-pino';
 import { SessionBackend } from './auth/session/session-backend';
 import { SESSION_COOKIE, sessionMiddlewares } from './auth/session/session-middleware';
 import { AppSecret } from './config/app-secret';
@@ -15,6 +15,7 @@ import { securityHeaders } from './common/http/api-headers';
 import type { FreebConfig } from './config/configuration';
 import { refuseSourceMaps, storageOrigins } from './config/web';
 import { QuietBootLogger } from './common/logging/quiet-boot.logger';
+import { isQuietLevel, quietRequestLog } from './common/logging/quiet-request-log';
 
 export const API_PREFIX = 'api';
 
@@ -29,6 +30,9 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const sessionConfig = config.get('session', { infer: true });
 
   app.useLogger(new QuietBootLogger(app.get(Logger)));
+  // At a quiet level, the request log is one plain middleware ahead of everything, so it times
+  // the whole request; at `info` and below, pino-http runs as LoggingModule sets it up.
+  if (isQuietLevel(appConfig.logLevel)) app.use(quietRequestLog(() => PinoLogger.root));
   // gzip or brotli, as the client accepts, for JSON and the web client's text assets. A client
   // that accepts no encoding (a script, a health check, a load test) skips the layer: its
   // negotiation and wrapping of the response cost more than a small answer's whole routing.
@@ -64,8 +68,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     app.enableCors({ origin: appConfig.trustedOrigins, credentials: true });
   }
   app.use(
-    `/${API_PREFIX}`,
     ...sessionMiddlewares({
+      path: `/${API_PREFIX}`,
       store: app.get(SessionBackend).store,
       secret: app.get(AppSecret).key,
       maxAgeMs: sessionConfig.maxAgeMs,

@@ -23,11 +23,39 @@ export function needsSession(req: Request): boolean {
   );
 }
 
-function onlyWhenNeeded(handler: RequestHandler): RequestHandler {
-  return (req, res, next) => (needsSession(req) ? handler(req, res, next) : next());
+/** Whether a request URL is at `path` or under it (`/api`, `/api/…`, `/api?…`). */
+export function isUnder(path: string, url: string): boolean {
+  if (!url.startsWith(path)) return false;
+  const next = url.charAt(path.length);
+  return next === '' || next === '/' || next === '?';
+}
+
+/**
+ * The links run one after the other as one middleware: the router then walks one layer
+ * instead of five, and trims no mount path for any (each trim rewrites req.url and makes the
+ * next parse of it start over). An error leaves the chain for the router's error handlers.
+ */
+function chain(links: RequestHandler[]): RequestHandler {
+  return (req, res, next) => {
+    let index = 0;
+    const step = (error?: unknown): void => {
+      if (error) return next(error);
+      const link = links[index++];
+      if (!link) return next();
+      try {
+        const result: unknown = link(req, res, step);
+        if (result instanceof Promise) result.catch(next);
+      } catch (thrown) {
+        next(thrown);
+      }
+    };
+    step();
+  };
 }
 
 export interface SessionMiddlewareOptions {
+  /** The path the session links serve (the API's prefix); every other request skips them. */
+  path: string;
   store: session.Store;
   /** The app secret as a key object (see AppSecret.key). */
   secret: KeyObject;
@@ -82,14 +110,16 @@ export const sessionErrors: ErrorRequestHandler = (
 };
 
 /**
- * The session links of the request chain, in order: session, passport, revocation, renewal;
- * each skipped by anonymous reads (see needsSession). A signed-in request reads its session
- * once and writes it only when it changed or renews (resave off, no touch).
+ * The session links of the request chain, in order: session, passport, revocation, renewal, as
+ * one middleware for requests under `path`, skipped by anonymous reads (see needsSession); then
+ * their error handler. A signed-in request reads its session once and writes it only when it
+ * changed or renews (resave off, no touch). Both are mounted at the root and test the path
+ * themselves (see chain).
  */
 export function sessionMiddlewares(
   options: SessionMiddlewareOptions,
-): Array<RequestHandler | ErrorRequestHandler> {
-  const links: RequestHandler[] = [
+): [RequestHandler, ErrorRequestHandler] {
+  const links = chain([
     session({
       name: SESSION_COOKIE,
       store: options.store,
@@ -111,6 +141,12 @@ export function sessionMiddlewares(
     passport.session(),
     revocation,
     renewal(options.maxAgeMs),
+  ]);
+  const { path } = options;
+  return [
+    (req, res, next) =>
+      isUnder(path, req.url) && needsSession(req) ? links(req, res, next) : next(),
+    (error: unknown, req: Request, res: Response, next: NextFunction) =>
+      isUnder(path, req.url) ? sessionErrors(error, req, res, next) : next(error),
   ];
-  return [...links.map(onlyWhenNeeded), sessionErrors];
 }

@@ -1,11 +1,11 @@
-import { MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { ConfigService } from '@nestjs/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { LoggerModule, PinoLogger } from 'nestjs-pino';
+import { LoggerModule } from 'nestjs-pino';
 import type { Options } from 'pino-http';
 import type { FreebConfig } from '../../config/configuration';
 import { loggableUrl } from './loggable-url';
-import { isQuietLevel, quietRequestLog } from './quiet-request-log';
+import { isQuietLevel } from './quiet-request-log';
 import { requestId } from './request-id';
 
 /**
@@ -76,18 +76,12 @@ export function prettyTransport(format: 'pretty' | 'json'): Options['transport']
         const { logLevel, logFormat } = config.get('app', { infer: true });
         return {
           pinoHttp: { ...pinoHttpOptions(logLevel), transport: prettyTransport(logFormat) },
-          // At a quiet level pino-http is not in the request path at all (see configure).
+          // At a quiet level pino-http is not in the request path at all: configureApp puts
+          // quietRequestLog first in the chain instead.
           forRoutes: isQuietLevel(logLevel) ? [] : ['*path'],
         };
       },
     }),
   ],
 })
-export class LoggingModule implements NestModule {
-  constructor(private readonly config: ConfigService<FreebConfig, true>) {}
-
-  configure(consumer: MiddlewareConsumer): void {
-    if (!isQuietLevel(this.config.get('app', { infer: true }).logLevel)) return;
-    consumer.apply(quietRequestLog(() => PinoLogger.root)).forRoutes('*path');
-  }
-}
+export class LoggingModule {}
