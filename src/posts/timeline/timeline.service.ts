@@ -99,9 +99,8 @@ export class TimelineService {
 
   /**
    * In the transaction of a change to whom the user follows (a follow, an unfollow, either
-   * way of a block):
-   * their merged authors are read again, now and once the change has committed (a read in
-   * between would still see the old follows).
+   * way of a block): their merged authors are read again, now and once the change has
+   * committed (a read in between would still see the old follows).
    */
   followsChanged(userId: string): void {
     this.followedLarge.forget(userId);
