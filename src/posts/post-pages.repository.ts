@@ -95,7 +95,7 @@ export class PostPagesRepository {
     merged: string[],
     scope: PageScope = {},
   ): Promise<PostRecord[]> {
-    const unmerged = merged.length > 0 ? ['post.author_id NOT IN (:...pageMerged)'] : [];
+    const merging = merged.length > 0;
     const timeline = {
       from:
         `timeline entry${this.sql.force('IDX_timeline_user_id_created_at_post_id')} ` +
@@ -104,7 +104,7 @@ export class PostPagesRepository {
       where: [
         'entry.user_id = :pageUserId',
         `post.status = 'published'`,
-        ...unmerged,
+        ...(merging ? ['post.author_id NOT IN (:...pageMerged)'] : []),
         ...keyset('entry.created_at', 'entry.post_id', page),
       ],
       orderBy: 'entry.created_at DESC, entry.post_id DESC',
@@ -119,12 +119,8 @@ export class PostPagesRepository {
       orderBy: 'post.created_at DESC, post.id DESC',
     };
     return this.pages(
-      merged.length > 0 ? [timeline, mergedPart] : [timeline],
-      {
-        ...keysetParams(page),
-        pageUserId: userId,
-        ...(merged.length > 0 && { pageMerged: merged }),
-      },
+      merging ? [timeline, mergedPart] : [timeline],
+      { ...keysetParams(page), pageUserId: userId, ...(merging && { pageMerged: merged }) },
       page.limit + 1,
       scope,
     );

@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import type { Session, SessionData } from 'express-session';
 import { strictMock } from '../../../test/harness/strict-mock';
 import { User } from '../../users/entities/user.entity';
-import { isUnder, needsSession, renewal, revocation } from './session-middleware';
+import { needsSession, renewal, revocation } from './session-middleware';
 
 function requestWith(user: Partial<User> | undefined, data: Partial<SessionData>) {
   const session = strictMock<Session & Partial<SessionData>>({
@@ -79,15 +79,6 @@ describe('renewal', () => {
     const { req, session } = requestWith(undefined, { renewedAt: 0 });
     await run(sut, req);
     expect(session.renewedAt).toBe(0);
-  });
-});
-
-describe('isUnder', () => {
-  it('holds the path itself and what is under it, nothing that only starts alike', () => {
-    for (const url of ['/api', '/api/posts', '/api?x=1', '/api/'])
-      expect(isUnder('/api', url)).toBe(true);
-    for (const url of ['/apiary', '/', '/health', '/p/1', '/ap'])
-      expect(isUnder('/api', url)).toBe(false);
   });
 });
 

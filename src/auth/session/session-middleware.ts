@@ -4,6 +4,7 @@ import type { ErrorRequestHandler, NextFunction, Request, RequestHandler, Respon
 import session from 'express-session';
 import passport from 'passport';
 import { sendProblem } from '../../common/errors/send-problem';
+import { isUnder } from '../../common/http/paths';
 import type { User } from '../../users/entities/user.entity';
 
 export const SESSION_COOKIE = 'freeb.sid';
@@ -21,13 +22,6 @@ export function needsSession(req: Request): boolean {
   return (
     (cookie !== undefined && SESSION_COOKIE_PRESENT.test(cookie)) || !READ_METHODS.has(req.method)
   );
-}
-
-/** Whether a request URL is at `path` or under it (`/api`, `/api/…`, `/api?…`). */
-export function isUnder(path: string, url: string): boolean {
-  if (!url.startsWith(path)) return false;
-  const next = url.charAt(path.length);
-  return next === '' || next === '/' || next === '?';
 }
 
 /**

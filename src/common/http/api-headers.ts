@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { isUnder } from './paths';
 
 /**
  * The security headers of an API answer. API answers are JSON (or an image's bytes), never
@@ -18,13 +19,13 @@ export const API_SECURITY_HEADERS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 /**
- * The security headers for every answer: API_SECURITY_HEADERS under `/${prefix}/`, the
- * `documents` middleware (helmet) for everything else.
+ * The security headers for every answer: API_SECURITY_HEADERS at `/${prefix}` and under it,
+ * the `documents` middleware (helmet) for everything else.
  */
 export function securityHeaders(prefix: string, documents: RequestHandler): RequestHandler {
-  const api = `/${prefix}/`;
+  const api = `/${prefix}`;
   return (req: Request, res: Response, next: NextFunction) => {
-    if (!req.url.startsWith(api)) return documents(req, res, next);
+    if (!isUnder(api, req.url)) return documents(req, res, next);
     for (const [name, value] of API_SECURITY_HEADERS) res.setHeader(name, value);
     next();
   };

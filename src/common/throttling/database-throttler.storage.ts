@@ -22,6 +22,7 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Throttling');
   private pruner?: NodeJS.Timeout;
+  private upsert?: string;
 
   constructor(private readonly db: TransactionHost) {}
 
@@ -52,14 +53,6 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
       .andWhere('(blocked_until IS NULL OR blocked_until < :now)', { now: new Date() })
       .execute();
     return result.affected ?? 0;
-  }
-
-  /**
-   * Seconds until `key` may be used again once it has `limit` hits in its live window (or a
-   * running block); 0 when it may be used now. A read: nothing is counted.
-   */
-  async blockedFor(key: string, limit: number): Promise<number> {
-    return waitOf(await this.read(key), limit, Date.now());
   }
 
   async increment(
@@ -119,17 +112,12 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
   }
 
   /**
-   * One hit, as one atomic write: a live window counts one more, an expired one (or none)
-   * starts again at 1, keeping a block that outlasts it. SQLite answers the row with the
-   * write (RETURNING); MySQL and MariaDB are asked for it after, with `alsoKey`'s if given.
+   * One hit as one atomic write: a live window counts one more, an expired one (or none)
+   * starts again at 1, keeping a block that outlasts it. SQLite answers the row with the write
+   * (RETURNING); MySQL and MariaDB answer no row. Made once.
    */
-  private async hit(
-    key: string,
-    ttl: number,
-    now: Date,
-    alsoKey?: string,
-  ): Promise<{ counter: Counter; also: Counter | null }> {
-    const mysql = this.db.locksRows;
+  private get upsertSql(): string {
+    if (this.upsert) return this.upsert;
     const q = this.keyColumn;
     // MySQL assigns left to right, each seeing the columns already assigned: expires_at last.
     const assignments =
@@ -137,24 +125,38 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
       'hits = CASE WHEN expires_at > :now THEN hits + 1 ELSE 1 END, ' +
       'expires_at = CASE WHEN expires_at > :now THEN expires_at ELSE :expiresAt END';
     const insert = `INSERT INTO rate_limits (${q}, hits, expires_at, blocked_until) VALUES (:key, 1, :expiresAt, NULL)`;
-    const upsert = mysql
+    this.upsert = this.db.locksRows
       ? `${insert} ON DUPLICATE KEY UPDATE ${assignments}`
       : `${insert} ON CONFLICT (${q}) DO UPDATE SET ${assignments} RETURNING hits, expires_at, blocked_until`;
-    const written = await this.db.queryNamed<CounterRow>(upsert, {
+    return this.upsert;
+  }
+
+  /**
+   * One hit (upsertSql) and the key's counter after it; with `alsoKey`, that key's counter too.
+   * MySQL and MariaDB are asked for both counters in one SELECT after the write.
+   */
+  private async hit(
+    key: string,
+    ttl: number,
+    now: Date,
+    alsoKey?: string,
+  ): Promise<{ counter: Counter; also: Counter | null }> {
+    const written = await this.db.queryNamed<CounterRow>(this.upsertSql, {
       key,
       now,
       expiresAt: new Date(now.getTime() + ttl),
     });
-    if (!mysql) {
+    if (!this.db.locksRows) {
       return {
         counter: counterOf(written[0]),
         also: alsoKey === undefined ? null : await this.read(alsoKey),
       };
     }
+    const keys = alsoKey === undefined ? [key] : [key, alsoKey];
     // `first` compares as the lookup does (the column's collation), so each row is told apart.
     const rows = await this.db.query<CounterRow & { first: number | string }>(
-      'SELECT `key` = ? AS first, hits, expires_at, blocked_until FROM rate_limits WHERE `key` IN (?, ?)',
-      [key, key, alsoKey ?? key],
+      `SELECT \`key\` = ? AS first, hits, expires_at, blocked_until FROM rate_limits WHERE \`key\` IN (${keys.map(() => '?').join(', ')})`,
+      [key, ...keys],
     );
     const first = rows.find((row) => Number(row.first) === 1);
     const also = alsoKey === undefined ? undefined : rows.find((row) => Number(row.first) !== 1);
