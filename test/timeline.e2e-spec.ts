@@ -1,6 +1,7 @@
-import { startApp, type TestApp } from './harness/app';
+import { mode, startApp, type TestApp } from './harness/app';
 import { type Agent, signUp } from './harness/client';
 import { jobRows } from './harness/jobs';
+import { mariadbPlan, sqlitePlan, statementsDuring } from './harness/queries';
 import { eventually, publish } from './harness/storage';
 
 const feedIds = async (agent: Agent): Promise<string[]> =>
@@ -109,7 +110,63 @@ describe('Large accounts in the home timeline (e2e)', () => {
       [first, second].map((res) => (res.body as { items: Array<{ id: string }> }).items[0].id),
     ).toEqual([smallPost.id, starPost.id]);
   });
+});
 
+describe('Several large accounts in one home feed (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // An app of its own: the accounts must be large before this app first reads the set.
+    t = await startApp({ TIMELINE_FANOUT_LIMIT: '2' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads each large account’s posts in index order, however many it follows', async () => {
+    const stars = [await signUp(t), await signUp(t)];
+    const fans = [await signUp(t), await signUp(t), await signUp(t)];
+    for (const star of stars)
+      for (const fan of fans) await fan.agent.put(`/api/users/${star.username}/follow`).expect(204);
+    const posts = [];
+    for (let i = 0; i < 6; i++) posts.push(await publish(t, stars[i % 2].agent));
+    const newest = posts.map((post) => post.id).reverse();
+    expect(await feedIds(fans[0].agent)).toEqual(newest);
+    const first = await fans[0].agent.get('/api/feed?limit=2').expect(200);
+    const cursor = (first.body as { nextCursor: string }).nextCursor;
+    const [statement] = (
+      await statementsDuring(t, () =>
+        fans[0].agent.get('/api/feed').query({ limit: 2, cursor }).expect(200),
+      )
+    ).filter((logged) => /FROM timeline entry/.test(logged.sql));
+    // one part per large account, an equality on the author: no sort of all their posts
+    expect(statement.sql).not.toMatch(/author_id IN/);
+    if (mode === 'embedded') {
+      const plan = await sqlitePlan(t, statement);
+      expect(
+        plan.match(
+          /SEARCH post USING INDEX IDX_posts_author_id_created_at_id \(author_id=\? AND created_at<\?\)/g,
+        ),
+      ).toHaveLength(2);
+      // SQLite merges the parts' results, sorting each (at most limit + 1 rows), never a range
+      const steps = plan.split(' | ');
+      steps.forEach((step, i) => {
+        if (/TEMP B-TREE/.test(step)) expect(steps[i - 1]).toBe('SCAN part');
+      });
+    } else {
+      const plan = await mariadbPlan(t, statement);
+      const authorRanges = plan.filter(
+        (row) => row.table === 'post' && row.key === 'IDX_posts_author_id_created_at_id',
+      );
+      expect(authorRanges).toHaveLength(2);
+      for (const row of authorRanges) expect(row.Extra ?? '').not.toMatch(/filesort|temporary/i);
+    }
+    const second = await fans[0].agent.get('/api/feed').query({ limit: 2, cursor }).expect(200);
+    expect((second.body as { items: Array<{ id: string }> }).items.map((post) => post.id)).toEqual(
+      newest.slice(2, 4),
+    );
+  });
 });
 
 describe('Unfollowing and following a large account (e2e)', () => {
@@ -139,7 +196,8 @@ describe('Unfollowing and following a large account (e2e)', () => {
     expect(await feedIds(fan.agent)).toEqual([starPost.id]);
     // the others' feeds were not touched
     expect(await feedIds(fans[1].agent)).toEqual([starPost.id]);
-  });});
+  });
+});
 
 describe('An account that grows large after its posts were fanned out (e2e)', () => {
   let t: TestApp;

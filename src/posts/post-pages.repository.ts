@@ -85,9 +85,12 @@ export class PostPagesRepository {
   /**
    * A page of a user's home timeline (IDX_timeline_user_id_created_at_post_id), with the posts
    * of the large accounts they follow (`merged`) read from IDX_posts_author_id_created_at_id
-   * instead: newest first, at most limit + 1, whatever the number of people followed. The
-   * timeline's entries of those accounts (fanned out before they grew large) are left out, so
-   * no post comes from both parts.
+   * instead: newest first, at most limit + 1, whatever the number of people followed. Each
+   * large account is a part of its own, an equality on the index's first column, so its range
+   * is read in order and stops at the page's end however many posts the account has (one
+   * `IN` over several accounts reads all their posts and sorts them). The timeline's entries of
+   * those accounts (fanned out before they grew large) are left out, so no post comes from two
+   * parts.
    */
   homePage(
     userId: string,
@@ -95,7 +98,6 @@ export class PostPagesRepository {
     merged: string[],
     scope: PageScope = {},
   ): Promise<PostRecord[]> {
-    const merging = merged.length > 0;
     const timeline = {
       from:
         `timeline entry${this.sql.force('IDX_timeline_user_id_created_at_post_id')} ` +
@@ -104,23 +106,28 @@ export class PostPagesRepository {
       where: [
         'entry.user_id = :pageUserId',
         `post.status = 'published'`,
-        ...(merging ? ['post.author_id NOT IN (:...pageMerged)'] : []),
+        ...(merged.length > 0 ? ['post.author_id NOT IN (:...pageMerged)'] : []),
         ...keyset('entry.created_at', 'entry.post_id', page),
       ],
       orderBy: 'entry.created_at DESC, entry.post_id DESC',
     };
-    const mergedPart = {
+    const largeAccounts = merged.map((_, i) => ({
       from: `posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
       where: [
-        'post.author_id IN (:...pageMerged)',
+        `post.author_id = :pageMerged${i}`,
         `post.status = 'published'`,
         ...keyset('post.created_at', 'post.id', page),
       ],
       orderBy: 'post.created_at DESC, post.id DESC',
-    };
+    }));
     return this.pages(
-      merging ? [timeline, mergedPart] : [timeline],
-      { ...keysetParams(page), pageUserId: userId, ...(merging && { pageMerged: merged }) },
+      [timeline, ...largeAccounts],
+      {
+        ...keysetParams(page),
+        pageUserId: userId,
+        ...(merged.length > 0 && { pageMerged: merged }),
+        ...Object.fromEntries(merged.map((id, i) => [`pageMerged${i}`, id])),
+      },
       page.limit + 1,
       scope,
     );
