@@ -345,14 +345,20 @@ async function main(): Promise<void> {
       await abCase('one post by id', `/api/posts/${byId.id}`, freeb, floor),
     ];
 
-    // Home feeds against Freeb's own public page 1, the floor paused throughout.
-    const feeds: Array<[string, number]> = [];
+    // Home feeds against Freeb's own public page 1, the floor paused throughout. Besides the
+    // anonymous page (the target's yardstick), the same page for a signed-in reader: a home
+    // page is always signed in, which costs a second statement (the session and its caller).
+    const feeds: Array<[string, number, number]> = [];
     await alone(freeb, [floor], async () => {
       const cookies = await Promise.all(READERS.map((count) => login(freeb, readerName(count))));
       const page1: number[] = [];
+      const signedIn: number[] = [];
       const home: number[][] = READERS.map(() => []);
       for (let round = 1; round <= ROUNDS; round++) {
         page1.push((await measure(freeb, '/api/posts')).rps);
+        const signedInSample = await measure(freeb, '/api/posts', { cookie: cookies[1] });
+        signedIn.push(signedInSample.rps);
+        out(`  public feed, page 1, signed in, round ${round}: ${fmt(signedInSample)}`);
         for (let r = 0; r < READERS.length; r++) {
           const sample = await measure(freeb, '/api/feed', { cookie: cookies[r] });
           home[r].push(sample.rps);
@@ -360,8 +366,13 @@ async function main(): Promise<void> {
         }
       }
       for (let r = 0; r < READERS.length; r++) {
-        feeds.push([`home feed, ${READERS[r]} followees`, median(home[r]) / median(page1)]);
+        feeds.push([
+          `home feed, ${READERS[r]} followees`,
+          median(home[r]) / median(page1),
+          median(home[r]) / median(signedIn),
+        ]);
       }
+      out(`signed-in public page 1 / anonymous: ${(median(signedIn) / median(page1)).toFixed(2)}`);
     });
 
     const [[{ password_hash: hash }]] = (await connection.query(
@@ -395,8 +406,10 @@ async function main(): Promise<void> {
         `| ${row.name} | ${row.throughput.toFixed(2)} | ${row.cpu.toFixed(2)}× | ${row.p99.toFixed(2)}× |`,
       );
     }
-    for (const [name, ratio] of feeds)
-      out(`| ${name} | ${ratio.toFixed(2)} of Freeb's public page 1 | | |`);
+    for (const [name, ratio, ofSignedIn] of feeds)
+      out(
+        `| ${name} | ${ratio.toFixed(2)} of Freeb's public page 1 (${ofSignedIn.toFixed(2)} of it signed in) | | |`,
+      );
     const flat = feeds[feeds.length - 1][1] / feeds[0][1];
     out(`home feed 5,000 / 10 followees: ${flat.toFixed(2)}`);
     out(
