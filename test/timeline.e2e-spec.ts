@@ -169,6 +169,52 @@ describe('Several large accounts in one home feed (e2e)', () => {
   });
 });
 
+describe('A feed merging more large accounts than have parts of their own (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    // Every account with a follower is large.
+    t = await startApp({ TIMELINE_FANOUT_LIMIT: '0' });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reads the first 20 each in a part of its own and the rest together, in one order', async () => {
+    const fan = await signUp(t);
+    const stars = [];
+    for (let i = 0; i < 22; i++) {
+      const star = await signUp(t);
+      await fan.agent.put(`/api/users/${star.username}/follow`).expect(204);
+      stars.push(star);
+    }
+    const posts = await Promise.all(stars.map((star) => publish(t, star.agent)));
+    const newest = [...posts]
+      .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id))
+      .map((post) => post.id);
+    const [statement] = (await statementsDuring(t, () => feedIds(fan.agent))).filter((logged) =>
+      /FROM timeline entry/.test(logged.sql),
+    );
+    expect(statement.sql.match(/post\.author_id = /g)).toHaveLength(20);
+    expect(statement.sql.match(/post\.author_id IN /g)).toHaveLength(1);
+    expect(await feedIds(fan.agent)).toEqual(newest);
+    // page by page, every post once
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const res = await fan.agent
+        .get('/api/feed')
+        .query({ limit: 5, ...(cursor && { cursor }) })
+        .expect(200);
+      const body = res.body as { items: Array<{ id: string }>; nextCursor: string | null };
+      seen.push(...body.items.map((post) => post.id));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(newest);
+  });
+});
+
 describe('Unfollowing and following a large account (e2e)', () => {
   let t: TestApp;
 

@@ -355,7 +355,9 @@ async function main(): Promise<void> {
       const signedIn: number[] = [];
       const home: number[][] = READERS.map(() => []);
       for (let round = 1; round <= ROUNDS; round++) {
-        page1.push((await measure(freeb, '/api/posts')).rps);
+        const anonymous = await measure(freeb, '/api/posts');
+        page1.push(anonymous.rps);
+        out(`  public feed, page 1, round ${round}: ${fmt(anonymous)}`);
         const signedInSample = await measure(freeb, '/api/posts', { cookie: cookies[1] });
         signedIn.push(signedInSample.rps);
         out(`  public feed, page 1, signed in, round ${round}: ${fmt(signedInSample)}`);

@@ -9,6 +9,14 @@ import {
   groupPostRows,
 } from './post-record';
 
+/**
+ * How many large accounts a home page reads each in a part of its own. A part costs the
+ * statement a little, and SQLite takes at most 500 members in a UNION; a reader following more
+ * large accounts than this (a TIMELINE_FANOUT_LIMIT near 0 makes most accounts large) has the
+ * rest read together.
+ */
+const OWN_PARTS_MAX = 20;
+
 /** Every column a page shows of a post and its author, by name: never a password hash or an email. */
 const POST_COLUMNS = `post.id AS id, post.author_id AS author_id, post.caption AS caption,
   post.status AS status, post.failure AS failure, post.like_count AS like_count,
@@ -87,10 +95,10 @@ export class PostPagesRepository {
    * of the large accounts they follow (`merged`) read from IDX_posts_author_id_created_at_id
    * instead: newest first, at most limit + 1, whatever the number of people followed. Each
    * large account is a part of its own, an equality on the index's first column, so its range
-   * is read in order and stops at the page's end however many posts the account has (one
-   * `IN` over several accounts reads all their posts and sorts them). The timeline's entries of
-   * those accounts (fanned out before they grew large) are left out, so no post comes from two
-   * parts.
+   * is read in order and stops at the page's end however many posts the account has (one `IN`
+   * over several accounts reads all their posts and sorts them); past OWN_PARTS_MAX accounts,
+   * the rest share one such `IN`. The timeline's entries of those accounts (fanned out before
+   * they grew large) are left out, so no post comes from two parts.
    */
   homePage(
     userId: string,
@@ -111,13 +119,15 @@ export class PostPagesRepository {
       ],
       orderBy: 'entry.created_at DESC, entry.post_id DESC',
     };
-    const largeAccounts = merged.map((_, i) => ({
+    const own = merged.slice(0, OWN_PARTS_MAX);
+    const rest = merged.slice(OWN_PARTS_MAX);
+    const authors = [
+      ...own.map((_, i) => `post.author_id = :pageMerged${i}`),
+      ...(rest.length > 0 ? ['post.author_id IN (:...pageMergedRest)'] : []),
+    ];
+    const largeAccounts = authors.map((author) => ({
       from: `posts post${this.sql.force('IDX_posts_author_id_created_at_id')} ${this.join} users author${this.sql.force('PRIMARY')} ON author.id = post.author_id`,
-      where: [
-        `post.author_id = :pageMerged${i}`,
-        `post.status = 'published'`,
-        ...keyset('post.created_at', 'post.id', page),
-      ],
+      where: [author, `post.status = 'published'`, ...keyset('post.created_at', 'post.id', page)],
       orderBy: 'post.created_at DESC, post.id DESC',
     }));
     return this.pages(
@@ -126,7 +136,8 @@ export class PostPagesRepository {
         ...keysetParams(page),
         pageUserId: userId,
         ...(merged.length > 0 && { pageMerged: merged }),
-        ...Object.fromEntries(merged.map((id, i) => [`pageMerged${i}`, id])),
+        ...(rest.length > 0 && { pageMergedRest: rest }),
+        ...Object.fromEntries(own.map((id, i) => [`pageMerged${i}`, id])),
       },
       page.limit + 1,
       scope,
