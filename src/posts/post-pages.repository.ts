@@ -106,6 +106,7 @@ export class PostPagesRepository {
     merged: string[],
     scope: PageScope = {},
   ): Promise<PostRecord[]> {
+    const merging = merged.length > 0;
     const timeline = {
       from:
         `timeline entry${this.sql.force('IDX_timeline_user_id_created_at_post_id')} ` +
@@ -114,7 +115,7 @@ export class PostPagesRepository {
       where: [
         'entry.user_id = :pageUserId',
         `post.status = 'published'`,
-        ...(merged.length > 0 ? ['post.author_id NOT IN (:...pageMerged)'] : []),
+        ...(merging ? ['post.author_id NOT IN (:...pageMerged)'] : []),
         ...keyset('entry.created_at', 'entry.post_id', page),
       ],
       orderBy: 'entry.created_at DESC, entry.post_id DESC',
@@ -135,7 +136,7 @@ export class PostPagesRepository {
       {
         ...keysetParams(page),
         pageUserId: userId,
-        ...(merged.length > 0 && { pageMerged: merged }),
+        ...(merging && { pageMerged: merged }),
         ...(rest.length > 0 && { pageMergedRest: rest }),
         ...Object.fromEntries(own.map((id, i) => [`pageMerged${i}`, id])),
       },
