@@ -1,6 +1,7 @@
 import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
 import { JobWorker } from '../src/jobs/job-worker';
+import { FollowsService } from '../src/relations/follows.service';
 import { jobRows } from './harness/jobs';
 import {
   mariadbPlan,
@@ -84,6 +85,23 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
         followers: 0,
         following: 0,
       });
+    });
+
+    it('tells which of 40,000 people someone follows, past SQLite’s 32,766 variables', async () => {
+      const ada = await signUp(t);
+      const followed = [await signUp(t), await signUp(t)];
+      for (const other of followed)
+        await ada.agent.put(`/api/users/${other.username}/follow`).expect(204);
+      const strangers = Array.from({ length: 40_000 }, (_, i) => `stranger-${i}`);
+      const answer = await t.app
+        .get(FollowsService)
+        .followedAmong(ada.id, [
+          ...strangers.slice(0, 20_000),
+          followed[0].id,
+          ...strangers.slice(20_000),
+          followed[1].id,
+        ]);
+      expect([...answer].sort()).toEqual(followed.map((other) => other.id).sort());
     });
 
     it('lists followers and following as pages of user summaries, newest first', async () => {
