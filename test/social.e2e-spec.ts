@@ -1,8 +1,7 @@
 import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
-import { JobWorker } from '../src/jobs/job-worker';
 import { FollowsService } from '../src/relations/follows.service';
-import { jobRows } from './harness/jobs';
+import { jobRows, withWorkersPaused } from './harness/jobs';
 import {
   mariadbPlan,
   queriesDuring,
@@ -524,9 +523,7 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
     // Once: the set of large accounts is read at most once a minute, not per request.
     await viewer.agent.get('/api/feed?limit=20').expect(200);
     // The job workers pause, so the counts are the requests' own.
-    const worker = t.app.get(JobWorker);
-    await worker.stop();
-    try {
+    await withWorkersPaused(t, async () => {
       const few = await queriesDuring(t, () => viewer.agent.get('/api/posts?limit=2').expect(200));
       const page = await queriesDuring(t, () =>
         viewer.agent.get('/api/posts?limit=20').expect(200),
@@ -570,8 +567,6 @@ describe('Follows, home feed, likes and comments (e2e)', () => {
         );
         expect(sortsOf(plan)).toEqual([]);
       }
-    } finally {
-      worker.start();
-    }
+    });
   });
 });

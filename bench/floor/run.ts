@@ -358,7 +358,9 @@ async function main(): Promise<void> {
         const anonymous = await measure(freeb, '/api/posts');
         page1.push(anonymous.rps);
         out(`  public feed, page 1, round ${round}: ${fmt(anonymous)}`);
-        const signedInSample = await measure(freeb, '/api/posts', { cookie: cookies[1] });
+        const signedInSample = await measure(freeb, '/api/posts', {
+          cookie: cookies[READERS.indexOf(300)],
+        });
         signedIn.push(signedInSample.rps);
         out(`  public feed, page 1, signed in, round ${round}: ${fmt(signedInSample)}`);
         for (let r = 0; r < READERS.length; r++) {

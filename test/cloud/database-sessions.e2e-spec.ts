@@ -1,8 +1,8 @@
 import type { SessionData } from 'express-session';
 import { SessionBackend } from '../../src/auth/session/session-backend';
-import { JobWorker } from '../../src/jobs/job-worker';
 import { startApp, type TestApp } from '../harness/app';
 import { type Agent, signUp } from '../harness/client';
+import { withWorkersPaused } from '../harness/jobs';
 import { queriesDuring } from '../harness/queries';
 import { publish } from '../harness/storage';
 
@@ -37,9 +37,7 @@ describe('Sessions in MariaDB (cloud e2e)', () => {
     expect(await sessionsOf(ada.id)).toBe(1);
     // The job workers pause (the post's fan-out would run beside the reads): the counts are
     // the requests' own.
-    const worker = t.app.get(JobWorker);
-    await worker.stop();
-    try {
+    await withWorkersPaused(t, async () => {
       const quiet = await readBy(ada.agent, '/api/posts');
       expect(quiet).toHaveLength(2);
       expect(quiet[0]).toMatch(/FROM sessions s LEFT JOIN users su ON su\.id = s\.user_id/);
@@ -50,9 +48,7 @@ describe('Sessions in MariaDB (cloud e2e)', () => {
       const checked = await readBy(ada.agent, '/api/posts');
       expect(checked).toHaveLength(2);
       expect(checked[1]).toMatch(/\bvis_bb\b/);
-    } finally {
-      worker.start();
-    }
+    });
 
     await ada.agent.post('/api/auth/logout').expect(204);
     expect(await sessionsOf(ada.id)).toBe(0);

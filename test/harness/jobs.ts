@@ -13,6 +13,20 @@ export interface JobRow {
   dead_at: Date | string | null;
 }
 
+/**
+ * Runs `work` with the app's job workers stopped, so the statements counted meanwhile are the
+ * requests' own (a post's fan-out would otherwise run beside them); starts them again after.
+ */
+export async function withWorkersPaused<T>(t: TestApp, work: () => Promise<T>): Promise<T> {
+  const worker = t.app.get(JobWorker);
+  await worker.stop();
+  try {
+    return await work();
+  } finally {
+    worker.start();
+  }
+}
+
 /** The queue's rows of one type, oldest first. */
 export async function jobRows(t: TestApp, type: string): Promise<JobRow[]> {
   const rows: JobRow[] = await t.dataSource.query(

@@ -22,9 +22,12 @@ const seconds = (ms: number) => Math.max(0, Math.ceil(ms / 1000));
 export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit, OnModuleDestroy {
   private readonly logger = new Logger('Throttling');
   private pruner?: NodeJS.Timeout;
-  private upsert?: string;
+  /** One hit as one atomic write (see upsertSqlFor), made once. */
+  private readonly upsertSql: string;
 
-  constructor(private readonly db: TransactionHost) {}
+  constructor(private readonly db: TransactionHost) {
+    this.upsertSql = upsertSqlFor(db.locksRows);
+  }
 
   private get limits() {
     return this.db.repository(RateLimit);
@@ -106,29 +109,8 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
     };
   }
 
-  /** `key` is a reserved word: quoted as each dialect quotes names. */
   private get keyColumn(): string {
-    return this.db.locksRows ? '`key`' : '"key"';
-  }
-
-  /**
-   * One hit as one atomic write: a live window counts one more, an expired one (or none)
-   * starts again at 1, keeping a block that outlasts it. SQLite answers the row with the write
-   * (RETURNING); MySQL and MariaDB answer no row. Made once.
-   */
-  private get upsertSql(): string {
-    if (this.upsert) return this.upsert;
-    const q = this.keyColumn;
-    // MySQL assigns left to right, each seeing the columns already assigned: expires_at last.
-    const assignments =
-      'blocked_until = CASE WHEN expires_at > :now OR blocked_until > :now THEN blocked_until ELSE NULL END, ' +
-      'hits = CASE WHEN expires_at > :now THEN hits + 1 ELSE 1 END, ' +
-      'expires_at = CASE WHEN expires_at > :now THEN expires_at ELSE :expiresAt END';
-    const insert = `INSERT INTO rate_limits (${q}, hits, expires_at, blocked_until) VALUES (:key, 1, :expiresAt, NULL)`;
-    this.upsert = this.db.locksRows
-      ? `${insert} ON DUPLICATE KEY UPDATE ${assignments}`
-      : `${insert} ON CONFLICT (${q}) DO UPDATE SET ${assignments} RETURNING hits, expires_at, blocked_until`;
-    return this.upsert;
+    return keyColumnOf(this.db.locksRows);
   }
 
   /**
@@ -199,4 +181,27 @@ function waitOf(row: Counter | null, limit: number, now: number): number {
   }
   const live = row.expiresAt.getTime() > now;
   return live && row.hits >= limit ? seconds(row.expiresAt.getTime() - now) : 0;
+}
+
+/** `key` is a reserved word: quoted as each dialect quotes names. */
+function keyColumnOf(mysql: boolean): string {
+  return mysql ? '`key`' : '"key"';
+}
+
+/**
+ * One hit as one atomic write: a live window counts one more, an expired one (or none) starts
+ * again at 1, keeping a block that outlasts it. SQLite answers the row with the write
+ * (RETURNING); MySQL and MariaDB (`mysql`) answer no row.
+ */
+function upsertSqlFor(mysql: boolean): string {
+  const q = keyColumnOf(mysql);
+  // MySQL assigns left to right, each seeing the columns already assigned: expires_at last.
+  const assignments =
+    'blocked_until = CASE WHEN expires_at > :now OR blocked_until > :now THEN blocked_until ELSE NULL END, ' +
+    'hits = CASE WHEN expires_at > :now THEN hits + 1 ELSE 1 END, ' +
+    'expires_at = CASE WHEN expires_at > :now THEN expires_at ELSE :expiresAt END';
+  const insert = `INSERT INTO rate_limits (${q}, hits, expires_at, blocked_until) VALUES (:key, 1, :expiresAt, NULL)`;
+  return mysql
+    ? `${insert} ON DUPLICATE KEY UPDATE ${assignments}`
+    : `${insert} ON CONFLICT (${q}) DO UPDATE SET ${assignments} RETURNING hits, expires_at, blocked_until`;
 }
