@@ -2,6 +2,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
+import { onFirstSignal } from './common/lifecycle/process-signals';
+import { logsWritten } from './common/logging/logs-written';
 import { ConfigError, loadConfiguration } from './config/configuration';
 import { JobWorker } from './jobs/job-worker';
 
@@ -9,14 +11,26 @@ import { JobWorker } from './jobs/job-worker';
  * The job workers without HTTP (`npm run worker`, `node dist/src/worker.js`): the same modules
  * as the API, so every handler is there, but no server. Runs whatever WORKERS says (that
  * setting is for the API process). SIGTERM or SIGINT stops claiming, lets the running jobs
- * finish (or gives their leases back after a grace period) and exits.
+ * finish (or gives their leases back after a grace period), writes its last log lines and ends
+ * by the same signal.
  */
 async function bootstrap(): Promise<void> {
   loadConfiguration(process.env);
   const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  app.enableShutdownHooks();
+  onFirstSignal((signal) => {
+    app
+      .close()
+      .then(() => logsWritten())
+      .then(
+        () => process.kill(process.pid, signal),
+        (error: unknown) => {
+          logger.error(`Shutdown failed: ${String(error)}`, 'Worker');
+          process.exit(1);
+        },
+      );
+  });
   app.get(JobWorker).start();
   logger.log('Freeb worker started', 'Worker');
 }

@@ -1,5 +1,7 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Injectable, Logger, type INestApplication } from '@nestjs/common';
+import { logsWritten } from '../logging/logs-written';
+import { onFirstSignal } from './process-signals';
 
 /**
  * The end of the process on SIGTERM (or SIGINT), in order: readiness answers 503 at once, the
@@ -30,20 +32,20 @@ export class GracefulShutdown {
     });
   }
 
-  /** Runs the shutdown once on the first of these signals; the process exits when it is done. */
-  onSignals(app: INestApplication, graceMs: number, signals = ['SIGTERM', 'SIGINT']): void {
-    const handler = (signal: string) => {
-      for (const name of signals) process.removeListener(name, handler);
+  /** Runs the shutdown on the first of these signals; the process exits when it is done. */
+  onSignals(app: INestApplication, graceMs: number): void {
+    onFirstSignal((signal) => {
       this.logger.log(`${signal}: draining requests in flight (up to ${graceMs} ms)`);
-      this.shutDown(app, graceMs).then(
-        () => process.exit(0),
-        (error: unknown) => {
-          this.logger.error(`Shutdown failed: ${String(error)}`);
-          process.exit(1);
-        },
-      );
-    };
-    for (const name of signals) process.on(name, handler);
+      this.shutDown(app, graceMs)
+        .then(() => logsWritten())
+        .then(
+          () => process.exit(0),
+          (error: unknown) => {
+            this.logger.error(`Shutdown failed: ${String(error)}`);
+            process.exit(1);
+          },
+        );
+    });
   }
 
   async shutDown(app: INestApplication, graceMs: number): Promise<void> {
