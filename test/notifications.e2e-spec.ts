@@ -1,5 +1,7 @@
-import { startApp, type TestApp } from './harness/app';
+import { randomUUID } from 'node:crypto';
+import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
+import { mariadbPlan, sortsOf, sqlitePlan, statementsDuring } from './harness/queries';
 import { publish } from './harness/storage';
 
 interface NotificationBody {
@@ -183,4 +185,82 @@ describe('Notifications (e2e)', () => {
     );
     expect(await unread(alice)).toBe(1);
   });
+
+  it('reads a page and the unread count from the recipient’s own index ranges, with no sort', async () => {
+    // Not the server's first account (its admin sees suspended people too), and muting someone:
+    // the statements carry the conditions of an ordinary viewer with a mute.
+    const someone = await signUp(t);
+    const alice = await signUp(t);
+    await alice.agent.put(`/api/users/${someone.username}/mute`).expect(204);
+    const unreadOfAlice = await seedInboxes(t, alice.id);
+    const first = await inbox(alice, { limit: 20 });
+    expect(first.items).toHaveLength(20);
+    const reads = (work: () => Promise<unknown>) =>
+      statementsDuring(t, work).then((all) =>
+        all.filter((statement) => /FROM [`"]?notifications/.test(statement.sql)),
+      );
+    const [next] = await reads(() => inbox(alice, { limit: 20, cursor: first.nextCursor! }));
+    const [count] = await reads(async () => expect(await unread(alice)).toBe(unreadOfAlice));
+    expect(next.sql).toMatch(/suspended_at IS NULL AND NOT EXISTS/);
+    if (mode === 'embedded') {
+      const page = await sqlitePlan(t, next);
+      expect(page).toMatch(
+        /SEARCH notification USING (COVERING )?INDEX IDX_notifications_recipient_id_created_at_id \(recipient_id=\? AND created_at<\?\)/,
+      );
+      expect(page).not.toMatch(/TEMP B-TREE/);
+      expect(await sqlitePlan(t, count)).toMatch(
+        /SEARCH notification USING (COVERING )?INDEX IDX_notifications_recipient_id_is_read \(recipient_id=\? AND is_read=\?\)/,
+      );
+    } else {
+      const page = await mariadbPlan(t, next);
+      expect(page.find((row) => row.table === 'notification')).toEqual(
+        expect.objectContaining({
+          key: 'IDX_notifications_recipient_id_created_at_id',
+          type: 'range',
+        }),
+      );
+      expect(sortsOf(page)).toEqual([]);
+      expect((await mariadbPlan(t, count)).find((row) => row.table === 'notification')).toEqual(
+        expect.objectContaining({ key: 'IDX_notifications_recipient_id_is_read', type: 'ref' }),
+      );
+    }
+  });
 });
+
+/**
+ * 2,000 people and 3,000 follow notifications among them written straight to the database,
+ * every tenth to the recipient (one in three of those read): more people than anyone's
+ * notifications, as on a real server, and enough rows for the planners to choose by index.
+ * Returns how many of the recipient's are unread.
+ */
+async function seedInboxes(t: TestApp, recipientId: string): Promise<number> {
+  const now = Date.now();
+  const at = (ms: number) => new Date(ms).toISOString().replace('T', ' ').replace('Z', '');
+  const people = Array.from({ length: 2000 }, () => randomUUID());
+  const name = (id: string) => `n${id.slice(0, 8)}${id.slice(9, 13)}`;
+  for (let start = 0; start < people.length; start += 500) {
+    const batch = people.slice(start, start + 500);
+    await t.dataSource.query(
+      `INSERT INTO users (id, username, email, password_hash, created_at, updated_at) VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      batch.flatMap((id) => [id, name(id), `${name(id)}@example.com`, 'x', at(now), at(now)]),
+    );
+  }
+  let unread = 0;
+  for (let start = 0; start < 3000; start += 500) {
+    const rows: unknown[][] = [];
+    for (let i = start; i < start + 500; i++) {
+      const toRecipient = i % 10 === 0;
+      const read = i % 3 === 0;
+      if (toRecipient && !read) unread += 1;
+      const actor = people[i % people.length];
+      const recipient = toRecipient ? recipientId : people[(i + 1) % people.length];
+      rows.push([randomUUID(), recipient, actor, 'follow', read, at(now - 60_000 - i * 1000)]);
+    }
+    await t.dataSource.query(
+      `INSERT INTO notifications (id, recipient_id, actor_id, type, is_read, created_at) VALUES ${rows.map(() => '(?, ?, ?, ?, ?, ?)').join(', ')}`,
+      rows.flat(),
+    );
+  }
+  await t.dataSource.query(mode === 'embedded' ? 'ANALYZE' : 'ANALYZE TABLE users, notifications');
+  return unread;
+}
