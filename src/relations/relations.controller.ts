@@ -4,6 +4,7 @@ import { SignedIn } from '../common/http/signed-in.decorator';
 import { Viewer } from '../common/http/viewer.decorator';
 import { ApiProblems } from '../common/http/api-problems.decorator';
 import { PageQueryDto } from '../common/pagination/page';
+import { RateLimited } from '../common/throttling/rate-limited.decorator';
 import { BlocksService } from './blocks.service';
 import { UserSummaryPageDto } from '../users/dto/user.dto';
 import { MutesService } from './mutes.service';
@@ -36,6 +37,7 @@ export class RelationsController {
 
   @Put(':username/block')
   @HttpCode(204)
+  @RateLimited('relations')
   @ApiOperation({
     summary: 'Block a user (idempotent); yourself is 400',
     description:
@@ -43,38 +45,41 @@ export class RelationsController {
       'nor can follow, like, comment on or mention the other; they get 404 for your profile.',
   })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 429)
   block(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.blocks.block(viewer, username);
   }
 
   @Delete(':username/block')
   @HttpCode(204)
+  @RateLimited('relations')
   @ApiOperation({ summary: 'Unblock a user (idempotent); follows ended by the block stay ended' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 429)
   unblock(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.blocks.unblock(viewer, username);
   }
 
   @Put(':username/mute')
   @HttpCode(204)
+  @RateLimited('relations')
   @ApiOperation({
     summary: 'Mute a user (idempotent); yourself is 400',
     description:
       'Their posts leave your feeds, explore and tag pages, and their notifications stop. They cannot tell.',
   })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 429)
   mute(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.mutes.mute(viewer, username);
   }
 
   @Delete(':username/mute')
   @HttpCode(204)
+  @RateLimited('relations')
   @ApiOperation({ summary: 'Unmute a user (idempotent); their posts return to your home feed' })
   @ApiNoContentResponse()
-  @ApiProblems(400, 401, 404)
+  @ApiProblems(400, 401, 404, 429)
   unmute(@Viewer() viewer: Viewer, @Param('username') username: string): Promise<void> {
     return this.mutes.unmute(viewer, username);
   }

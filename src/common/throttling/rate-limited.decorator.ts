@@ -1,6 +1,7 @@
 import { ExecutionContext, SetMetadata } from '@nestjs/common';
 
-export type RateLimitGroup = 'signup' | 'uploads' | 'likes' | 'comments' | 'follows' | 'reports';
+export type RateLimitGroup =
+  'signup' | 'uploads' | 'likes' | 'comments' | 'follows' | 'relations' | 'reports';
 
 const RATE_LIMITED = 'freeb:rate-limited';
 

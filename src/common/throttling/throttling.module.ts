@@ -42,6 +42,8 @@ export const THROTTLERS: ThrottlerOptions[] = [
   throttler('likes-user', 'likes', 300, 60 * MINUTE, byUser),
   throttler('comments-user', 'comments', 60, 60 * MINUTE, byUser),
   throttler('follows-user', 'follows', 100, 60 * MINUTE, byUser),
+  // Blocks and mutes: each change queues timeline work (an unmute backfills the home feed).
+  throttler('relations-user', 'relations', 100, 60 * MINUTE, byUser),
   throttler('reports-user', 'reports', 30, 60 * MINUTE, byUser),
 ];
 

@@ -1034,6 +1034,10 @@ export type RelationsControllerUnblockErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type RelationsControllerUnblockError =
@@ -1068,6 +1072,10 @@ export type RelationsControllerBlockErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type RelationsControllerBlockError =
@@ -1102,6 +1110,10 @@ export type RelationsControllerUnmuteErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type RelationsControllerUnmuteError =
@@ -1136,6 +1148,10 @@ export type RelationsControllerMuteErrors = {
    * Not found
    */
   404: ProblemDetails;
+  /**
+   * Too many requests; see the Retry-After header
+   */
+  429: ProblemDetails;
 };
 
 export type RelationsControllerMuteError =
