@@ -1,6 +1,6 @@
 /** The two servers under measurement as child processes, paused and resumed by signal. */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, readdirSync } from 'node:fs';
 
 /** Kernel clock ticks per second (USER_HZ), the unit of /proc/<pid>/stat times. */
 const CLOCK_TICKS = 100;
@@ -44,12 +44,12 @@ export class ServerProcess {
 
   /** User + system CPU time the process has used, in milliseconds (/proc/<pid>/stat). */
   cpuMs(): number {
-    const stat = readFileSync(`/proc/${this.pid}/stat`, 'utf8');
-    // Fields after the command name (which may hold spaces) start at index 2 (state).
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const utime = Number(fields[11]);
-    const stime = Number(fields[12]);
-    return ((utime + stime) * 1000) / CLOCK_TICKS;
+    return cpuMsOf(`/proc/${this.pid}/stat`);
+  }
+
+  /** The same, of its main thread alone: Node's event loop, without the libuv pool. */
+  mainThreadCpuMs(): number {
+    return cpuMsOf(`/proc/${this.pid}/task/${this.pid}/stat`);
   }
 
   /** Resident set size in MiB (/proc/<pid>/status VmRSS). */
@@ -75,3 +75,50 @@ export class ServerProcess {
     await exited;
   }
 }
+
+/** User + system CPU time in milliseconds from a /proc stat file (a process's or a thread's). */
+function cpuMsOf(statFile: string): number {
+  const stat = readFileSync(statFile, 'utf8');
+  // Fields after the command name (which may hold spaces) start at index 2 (state).
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const utime = Number(fields[11]);
+  const stime = Number(fields[12]);
+  return ((utime + stime) * 1000) / CLOCK_TICKS;
+}
+
+/**
+ * CPU time of the database server on this machine (mariadbd or mysqld), in milliseconds, or
+ * undefined when it runs elsewhere.
+ */
+export function databaseCpuMs(): number | undefined {
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const command = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
+      if (command === 'mariadbd' || command === 'mysqld') return cpuMsOf(`/proc/${pid}/stat`);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return undefined;
+}
+
+/** Runs `work` on `server` alone: every other server is paused meanwhile. */
+export async function alone<T>(
+  server: ServerProcess,
+  others: ServerProcess[],
+  work: () => Promise<T>,
+): Promise<T> {
+  for (const other of others) other.pause();
+  server.resume();
+  try {
+    return await work();
+  } finally {
+    for (const other of others) other.resume();
+  }
+}
+
+export const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};

@@ -14,15 +14,14 @@
  * at the other size, which is otherwise refused), BENCH_SEED_ONLY=1 to seed and stop.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
-import { Agent, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import * as argon2 from 'argon2';
 import autocannon from 'autocannon';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
-import { ServerProcess } from './processes';
+import { describeLoginCpu, loginBench } from './logins';
+import { ServerProcess, alone, median } from './processes';
 import { FULL_SIZES, READERS, SEED_PASSWORD, SMALL_SIZES, readerName, seed } from './seed';
 
 const env = process.env;
@@ -43,12 +42,6 @@ interface Sample {
   cpuPerRequestMs: number;
   errors: number;
 }
-
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-};
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 
@@ -144,21 +137,6 @@ async function measure(
   };
 }
 
-/** Runs `work` on `server` alone: every other server is paused meanwhile. */
-async function alone<T>(
-  server: ServerProcess,
-  others: ServerProcess[],
-  work: () => Promise<T>,
-): Promise<T> {
-  for (const other of others) other.pause();
-  server.resume();
-  try {
-    return await work();
-  } finally {
-    for (const other of others) other.resume();
-  }
-}
-
 const fmt = (s: Sample) =>
   `${s.rps.toFixed(0).padStart(6)} req/s  p99 ${String(s.p99).padStart(4)} ms  cpu ${(s.cpuPerRequestMs * 1000).toFixed(0).padStart(5)} µs/req  errors ${s.errors}`;
 
@@ -206,82 +184,6 @@ async function login(freeb: ServerProcess, username: string): Promise<string> {
   const session = res.headers.getSetCookie().find((cookie) => cookie.startsWith('freeb.sid='));
   if (!session) throw new Error(`login as ${username}: no session cookie`);
   return session.split(';')[0];
-}
-
-/** Calls `attempt` from `concurrency` loops for `seconds`; the successful calls per second. */
-async function perSecond(
-  concurrency: number,
-  seconds: number,
-  attempt: (n: number) => Promise<boolean>,
-): Promise<number> {
-  const until = Date.now() + seconds * 1000;
-  let ok = 0;
-  let n = 0;
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (Date.now() < until) if (await attempt((n += 1))) ok += 1;
-    }),
-  );
-  return ok / seconds;
-}
-
-/**
- * One login over a kept-alive connection of `agent`, from `address` (X-Forwarded-For); true
- * when it succeeded. node:http rather than fetch: the driver shares the machine's two cores
- * with the server and argon2, and fetch spent about 3.6 ms of CPU per login against 1.1 ms.
- */
-function loginOnce(freeb: ServerProcess, agent: Agent, address: string): Promise<boolean> {
-  const body = JSON.stringify({ login: readerName(READERS[0]), password: SEED_PASSWORD });
-  return new Promise((resolve, reject) => {
-    const req = request(
-      `${freeb.url}/api/auth/login`,
-      {
-        method: 'POST',
-        agent,
-        headers: {
-          'Content-Type': 'application/json',
-          'Content-Length': Buffer.byteLength(body),
-          'X-Forwarded-Proto': 'https',
-          'X-Forwarded-For': address,
-        },
-      },
-      (res) => {
-        res.resume();
-        res.on('end', () => resolve(res.statusCode === 200));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
-
-/**
- * Logins per second: Freeb's POST /api/auth/login (each attempt from an address of its own, so
- * the per-address throttle never trips) against argon2.verify of the same hash in this process,
- * both with 8 at once (the libuv pool's 4 threads busy), everything else paused.
- */
-async function loginBench(freeb: ServerProcess, floor: ServerProcess, hash: string) {
-  const freebRates: number[] = [];
-  const bareRates: number[] = [];
-  const agent = new Agent({ keepAlive: true, maxSockets: 8 });
-  for (let round = 1; round <= ROUNDS; round++) {
-    const freebRate = await alone(freeb, [floor], () =>
-      perSecond(8, SECONDS, (n) =>
-        loginOnce(freeb, agent, `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n & 255}`),
-      ),
-    );
-    const bareRate = await alone(floor, [freeb], () =>
-      perSecond(8, SECONDS, () => argon2.verify(hash, SEED_PASSWORD)),
-    );
-    freebRates.push(freebRate);
-    bareRates.push(bareRate);
-    out(
-      `  login round ${round}: Freeb ${freebRate.toFixed(1)} logins/s, bare argon2.verify ${bareRate.toFixed(1)}/s`,
-    );
-  }
-  agent.destroy();
-  return { freeb: median(freebRates), bare: median(bareRates) };
 }
 
 async function main(): Promise<void> {
@@ -383,7 +285,7 @@ async function main(): Promise<void> {
       'SELECT password_hash FROM users WHERE username = ?',
       [readerName(READERS[0])],
     )) as unknown as [[{ password_hash: string }]];
-    const logins = await loginBench(freeb, floor, hash);
+    const logins = await loginBench(freeb, floor, hash, { seconds: SECONDS, rounds: ROUNDS, out });
 
     // Memory: RSS after 10k and after 100k mixed requests (feed pages, deep pages, posts by id).
     const mixed = ['/api/posts', `/api/posts?cursor=${deep.cursor}`, `/api/posts/${byId.id}`];
@@ -419,6 +321,7 @@ async function main(): Promise<void> {
     out(
       `logins: Freeb ${logins.freeb.toFixed(1)}/s, bare argon2.verify ${logins.bare.toFixed(1)}/s (${(logins.freeb / logins.bare).toFixed(2)})`,
     );
+    out(describeLoginCpu(logins.cpu));
     out(
       `RSS after ${RSS_REQUESTS / 10} requests ${rss[0].toFixed(0)} MiB, after ${RSS_REQUESTS} ${rss[1].toFixed(0)} MiB (${(rss[1] / rss[0]).toFixed(2)})`,
     );
