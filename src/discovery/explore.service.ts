@@ -3,6 +3,7 @@ import { invalid } from '../common/errors/app-error';
 import { type Page, type PageQueryDto, DEFAULT_PAGE_SIZE } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
 import type { PostDto } from '../posts/dto/post.dto';
+import { PostReadsService } from '../posts/post-reads.service';
 import { PostsService } from '../posts/posts.service';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { MAX_RANKED_POSTS, RANKING_WINDOW_MS, rank } from './explore-ranking';
@@ -22,6 +23,7 @@ export class ExploreService {
   constructor(
     private readonly explore: ExploreRepository,
     private readonly posts: PostsService,
+    private readonly reads: PostReadsService,
     private readonly db: TransactionHost,
   ) {}
 
@@ -43,7 +45,7 @@ export class ExploreService {
     const after = decodeCursor(query.cursor);
     let generation = await this.explore.latestGeneration();
     if (after === 'feed' || generation === 0 || !(await this.explore.hasGeneration(generation)))
-      return this.posts.publicFeed(query, viewer);
+      return this.reads.publicFeed(query, viewer);
     // A reader paging through the ranking before the last refresh keeps its order if it can.
     if (
       after &&
@@ -52,7 +54,7 @@ export class ExploreService {
     )
       generation = after.generation;
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
-    const page = await this.posts.sourcedPage(
+    const page = await this.reads.sourcedPage(
       this.explore.postSource(generation, after?.position ?? 0, limit + 1),
       'explore',
       limit,

@@ -3,7 +3,7 @@ import { invalid } from '../common/errors/app-error';
 import { type Page, type PageQueryDto, encodeCursor, pageRequest } from '../common/pagination/page';
 import { tagsIn } from '../common/text/caption-parser';
 import type { PostDto } from '../posts/dto/post.dto';
-import { PostsService } from '../posts/posts.service';
+import { PostReadsService } from '../posts/post-reads.service';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { UsersService } from '../users/users.service';
 import type { TagDto } from './dto/tag.dto';
@@ -18,7 +18,7 @@ export interface PublishedCaption extends TaggedPost {
 export class TagsService implements OnModuleInit {
   constructor(
     private readonly tags: TagsRepository,
-    private readonly posts: PostsService,
+    private readonly posts: PostReadsService,
     private readonly users: UsersService,
   ) {}
 

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, ErrorCode, invalid, notFound } from '../common/errors/app-error';
 import { CommentsService } from '../posts/comments.service';
+import { PostReadsService } from '../posts/post-reads.service';
 import { PostsService } from '../posts/posts.service';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { ProfilesService } from '../users/profiles.service';
@@ -18,6 +19,7 @@ import { previewThumbnail } from './preview-thumbnail';
 export class ReportSubjects {
   constructor(
     private readonly posts: PostsService,
+    private readonly reads: PostReadsService,
     private readonly comments: CommentsService,
     private readonly users: UsersService,
     private readonly profiles: ProfilesService,
@@ -42,7 +44,7 @@ export class ReportSubjects {
   ): Promise<SubjectPreviewDto | null> {
     try {
       if (type === 'post') {
-        const post = await this.posts.get(id, moderator);
+        const post = await this.reads.get(id, moderator);
         return { user: post.author, text: post.caption, imageUrl: previewThumbnail(post.image) };
       }
       const userId = await this.ownerOf(type, id, moderator);
@@ -66,7 +68,7 @@ export class ReportSubjects {
   }
 
   private async ownerOf(type: SubjectType, id: string, viewer: Viewer): Promise<string> {
-    if (type === 'post') return (await this.posts.get(id, viewer)).author.id;
+    if (type === 'post') return (await this.reads.get(id, viewer)).author.id;
     if (type === 'comment') return (await this.comments.findOrFail(id)).authorId;
     const user = await this.users.findById(id);
     if (!user) throw notFound('User');

@@ -3,7 +3,7 @@ import { notFound } from '../common/errors/app-error';
 import { newId } from '../common/ids';
 import { type Page, type PageQueryDto, pageRequest, toPage } from '../common/pagination/page';
 import { CommentsService } from '../posts/comments.service';
-import { PostsService } from '../posts/posts.service';
+import { PostReadsService } from '../posts/post-reads.service';
 import { VisibilityPolicy } from '../relations/visibility.policy';
 import type { Viewer } from '../common/http/viewer.decorator';
 import { ProfilesService } from '../users/profiles.service';
@@ -28,7 +28,7 @@ export class NotificationsService {
   constructor(
     private readonly notifications: NotificationsRepository,
     private readonly users: ProfilesService,
-    private readonly posts: PostsService,
+    private readonly posts: PostReadsService,
     private readonly comments: CommentsService,
     private readonly visibility: VisibilityPolicy,
   ) {}

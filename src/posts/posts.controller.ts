@@ -25,12 +25,16 @@ import { PageQueryDto } from '../common/pagination/page';
 import { CreatePostDto } from './dto/create-post.dto';
 import { PostDto, PostPageDto } from './dto/post.dto';
 import { UpdatePostDto } from './dto/update-post.dto';
+import { PostReadsService } from './post-reads.service';
 import { PostsService } from './posts.service';
 
 @ApiTags('posts')
 @Controller()
 export class PostsController {
-  constructor(private readonly posts: PostsService) {}
+  constructor(
+    private readonly posts: PostsService,
+    private readonly reads: PostReadsService,
+  ) {}
 
   @Post('posts')
   @SignedIn()
@@ -52,7 +56,7 @@ export class PostsController {
   @ApiOkResponse({ type: PostPageDto })
   @ApiProblems(400)
   publicFeed(@Query() query: PageQueryDto, @Viewer() viewer?: Viewer): Promise<PostPageDto> {
-    return this.posts.publicFeed(query, viewer);
+    return this.reads.publicFeed(query, viewer);
   }
 
   @Get('feed')
@@ -63,7 +67,7 @@ export class PostsController {
   @ApiOkResponse({ type: PostPageDto })
   @ApiProblems(400, 401)
   homeFeed(@Viewer() viewer: Viewer, @Query() query: PageQueryDto): Promise<PostPageDto> {
-    return this.posts.homeFeed(viewer, query);
+    return this.reads.homeFeed(viewer, query);
   }
 
   @Get('users/:username/posts')
@@ -75,7 +79,7 @@ export class PostsController {
     @Query() query: PageQueryDto,
     @Viewer() viewer?: Viewer,
   ): Promise<PostPageDto> {
-    return this.posts.byUser(username, query, viewer);
+    return this.reads.byUser(username, query, viewer);
   }
 
   @Get('posts/:id')
@@ -83,7 +87,7 @@ export class PostsController {
   @ApiOkResponse({ type: PostDto })
   @ApiProblems(404)
   get(@Param('id') id: string, @Viewer() viewer?: Viewer): Promise<PostDto> {
-    return this.posts.get(id, viewer);
+    return this.reads.get(id, viewer);
   }
 
   @Get('posts/:id/media/:mediaId/original')

@@ -17,6 +17,7 @@ import { PostMediaRepository } from './post-media.repository';
 import { PostPagesRepository } from './post-pages.repository';
 import { PostPresenter } from './post-presenter';
 import { PostPublisher } from './post-publisher';
+import { PostReadsService } from './post-reads.service';
 import { PostsController } from './posts.controller';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
@@ -39,6 +40,7 @@ import { TimelineService } from './timeline/timeline.service';
     PostPagesRepository,
     PostPresenter,
     PostPublisher,
+    PostReadsService,
     PostsService,
     LikesRepository,
     LikesService,
@@ -48,6 +50,6 @@ import { TimelineService } from './timeline/timeline.service';
     TimelineService,
     TimelineListeners,
   ],
-  exports: [PostsService, CommentsService],
+  exports: [PostsService, PostReadsService, CommentsService],
 })
 export class PostsModule {}

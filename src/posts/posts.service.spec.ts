@@ -16,6 +16,7 @@ import { PostMedia } from './entities/post-media.entity';
 import { PostMediaRepository } from './post-media.repository';
 import { PostPagesRepository } from './post-pages.repository';
 import { PostPresenter } from './post-presenter';
+import { PostReadsService } from './post-reads.service';
 import type { PostRecord } from './post-record';
 import { PostsRepository } from './posts.repository';
 import { PostsService } from './posts.service';
@@ -70,7 +71,7 @@ const presented = { id: 'post-id' } as PostDto;
 const everyone = { sql: 'visible', params: {} };
 const merged = ['large-account-id'];
 
-describe('PostsService', () => {
+describe('PostsService and PostReadsService', () => {
   let tx: Transactions;
   let postsRepository: StrictMock<PostsRepository>;
   let postMediaRepository: StrictMock<PostMediaRepository>;
@@ -82,6 +83,7 @@ describe('PostsService', () => {
   let presenter: StrictMock<PostPresenter>;
   let events: StrictMock<DomainEvents>;
   let postCondition: jest.Mock;
+  let reads: PostReadsService;
   let sut: PostsService;
 
   beforeEach(() => {
@@ -132,17 +134,16 @@ describe('PostsService', () => {
     });
     presenter = strictMock<PostPresenter>({ present: jest.fn().mockResolvedValue([presented]) });
     events = strictMock<DomainEvents>({ emit: tx.inside() });
+    reads = new PostReadsService(postPages, presenter, users, timeline, visibility);
     sut = new PostsService(
       postsRepository,
       strictMock<LikesRepository>({}),
       strictMock<CommentsRepository>({}),
       postMediaRepository,
-      postPages,
       uploads,
       images,
-      presenter,
+      reads,
       users,
-      timeline,
       visibility,
       tx.db,
       events,
@@ -210,7 +211,7 @@ describe('PostsService', () => {
 
   describe('a post by id', () => {
     it('is read in one statement under the policy’s condition for one post (its own unpublished ones too)', async () => {
-      await expect(sut.get('post-id', author)).resolves.toBe(presented);
+      await expect(reads.get('post-id', author)).resolves.toBe(presented);
       expect(postCondition).toHaveBeenCalledWith({
         viewerId: author.id,
         blocksOrMutes: true,
@@ -229,12 +230,12 @@ describe('PostsService', () => {
       ['nobody signed in', undefined],
     ])('is 404 for %s when the condition hides it', async (_who, viewer) => {
       postPages.byId.mockResolvedValue(null);
-      expect((await errorOf(sut.get('post-id', viewer))).code).toBe(ErrorCode.NotFound);
+      expect((await errorOf(reads.get('post-id', viewer))).code).toBe(ErrorCode.NotFound);
     });
   });
 
   it('builds the home feed from the viewer’s timeline with the large accounts they follow merged in', async () => {
-    await sut.homeFeed(author, {});
+    await reads.homeFeed(author, {});
     expect(timeline.mergedAuthors).toHaveBeenCalledWith(author.id);
     expect(postPages.homePage).toHaveBeenCalledWith(
       author.id,

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { AppError, ErrorCode, notFound } from '../common/errors/app-error';
 import { webDir } from '../config/web';
-import { PostsService } from '../posts/posts.service';
+import { PostReadsService } from '../posts/post-reads.service';
 import { ProfileViewsService } from '../relations/profile-views.service';
 import { shorten, withPreview, type SocialPreview } from './social-preview';
 
@@ -24,7 +24,7 @@ export class SocialPreviewService {
   private index?: Promise<string>;
 
   constructor(
-    private readonly posts: PostsService,
+    private readonly posts: PostReadsService,
     private readonly profiles: ProfileViewsService,
   ) {}
 
