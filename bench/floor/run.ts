@@ -21,7 +21,7 @@ import { type Connection, createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
 import { describeLoginCpu, loginBench } from './logins';
-import { ServerProcess, alone, median } from './processes';
+import { ServerProcess, alone, databaseCpuMs, median } from './processes';
 import { FULL_SIZES, READERS, SEED_PASSWORD, SMALL_SIZES, readerName, seed } from './seed';
 
 const env = process.env;
@@ -40,6 +40,8 @@ interface Sample {
   rps: number;
   p99: number;
   cpuPerRequestMs: number;
+  /** MariaDB's CPU time per request, when it runs on this machine (0 otherwise). */
+  dbPerRequestMs: number;
   errors: number;
 }
 
@@ -119,6 +121,7 @@ async function measure(
   headers: Record<string, string> = {},
 ): Promise<Sample> {
   const before = server.cpuMs();
+  const dbBefore = databaseCpuMs();
   const result = await autocannon({
     url: `${server.url}${path}`,
     connections: CONNECTIONS,
@@ -126,6 +129,7 @@ async function measure(
     headers,
   });
   const cpu = server.cpuMs() - before;
+  const db = (databaseCpuMs() ?? 0) - (dbBefore ?? 0);
   // A round of error answers measures the wrong thing: say so where the figures are printed.
   if (result.errors + result.non2xx > 0)
     out(`  WARNING: ${path}: ${result.errors + result.non2xx} errors or non-2xx answers`);
@@ -133,12 +137,13 @@ async function measure(
     rps: result.requests.average,
     p99: result.latency.p99,
     cpuPerRequestMs: cpu / Math.max(1, result.requests.total),
+    dbPerRequestMs: db / Math.max(1, result.requests.total),
     errors: result.errors + result.non2xx,
   };
 }
 
 const fmt = (s: Sample) =>
-  `${s.rps.toFixed(0).padStart(6)} req/s  p99 ${String(s.p99).padStart(4)} ms  cpu ${(s.cpuPerRequestMs * 1000).toFixed(0).padStart(5)} µs/req  errors ${s.errors}`;
+  `${s.rps.toFixed(0).padStart(6)} req/s  p99 ${String(s.p99).padStart(4)} ms  cpu ${(s.cpuPerRequestMs * 1000).toFixed(0).padStart(5)} µs/req  MariaDB ${(s.dbPerRequestMs * 1000).toFixed(0).padStart(5)} µs/req  errors ${s.errors}`;
 
 async function abCase(name: string, path: string, freeb: ServerProcess, floor: ServerProcess) {
   const [a, b] = await Promise.all([fetch(`${freeb.url}${path}`), fetch(`${floor.url}${path}`)]);
@@ -165,10 +170,12 @@ async function abCase(name: string, path: string, freeb: ServerProcess, floor: S
     throughput: med('freeb', 'rps') / med('floor', 'rps'),
     cpu: med('freeb', 'cpuPerRequestMs') / med('floor', 'cpuPerRequestMs'),
     p99: med('freeb', 'p99') / Math.max(1, med('floor', 'p99')),
+    // NaN when the database runs elsewhere (its CPU is not seen here)
+    db: med('freeb', 'dbPerRequestMs') / med('floor', 'dbPerRequestMs'),
   };
   out(
     `  ${name} median: Freeb ${med('freeb', 'rps').toFixed(0)} req/s, floor ${med('floor', 'rps').toFixed(0)} req/s; ` +
-      `Freeb/floor throughput ${row.throughput.toFixed(2)}, CPU per request ${row.cpu.toFixed(2)}×, p99 ${row.p99.toFixed(2)}×`,
+      `Freeb/floor throughput ${row.throughput.toFixed(2)}, CPU per request ${row.cpu.toFixed(2)}×, p99 ${row.p99.toFixed(2)}×, MariaDB CPU per request ${row.db.toFixed(2)}×`,
   );
   return row;
 }
@@ -253,32 +260,40 @@ async function main(): Promise<void> {
     const feeds: Array<[string, number, number]> = [];
     await alone(freeb, [floor], async () => {
       const cookies = await Promise.all(READERS.map((count) => login(freeb, readerName(count))));
-      const page1: number[] = [];
-      const signedIn: number[] = [];
-      const home: number[][] = READERS.map(() => []);
+      const page1: Sample[] = [];
+      const signedIn: Sample[] = [];
+      const home: Sample[][] = READERS.map(() => []);
       for (let round = 1; round <= ROUNDS; round++) {
         const anonymous = await measure(freeb, '/api/posts');
-        page1.push(anonymous.rps);
+        page1.push(anonymous);
         out(`  public feed, page 1, round ${round}: ${fmt(anonymous)}`);
         const signedInSample = await measure(freeb, '/api/posts', {
           cookie: cookies[READERS.indexOf(300)],
         });
-        signedIn.push(signedInSample.rps);
+        signedIn.push(signedInSample);
         out(`  public feed, page 1, signed in, round ${round}: ${fmt(signedInSample)}`);
         for (let r = 0; r < READERS.length; r++) {
           const sample = await measure(freeb, '/api/feed', { cookie: cookies[r] });
-          home[r].push(sample.rps);
+          home[r].push(sample);
           out(`  home feed, ${READERS[r]} followees, round ${round}: ${fmt(sample)}`);
         }
       }
+      const rate = (samples: Sample[]) => median(samples.map((sample) => sample.rps));
+      const costOf = (name: string, samples: Sample[]) =>
+        `${name} Freeb ${(median(samples.map((sample) => sample.cpuPerRequestMs)) * 1000).toFixed(0)} µs + ` +
+        `MariaDB ${(median(samples.map((sample) => sample.dbPerRequestMs)) * 1000).toFixed(0)} µs`;
       for (let r = 0; r < READERS.length; r++) {
         feeds.push([
           `home feed, ${READERS[r]} followees`,
-          median(home[r]) / median(page1),
-          median(home[r]) / median(signedIn),
+          rate(home[r]) / rate(page1),
+          rate(home[r]) / rate(signedIn),
         ]);
       }
-      out(`signed-in public page 1 / anonymous: ${(median(signedIn) / median(page1)).toFixed(2)}`);
+      out(`signed-in public page 1 / anonymous: ${(rate(signedIn) / rate(page1)).toFixed(2)}`);
+      out(
+        `CPU per request (medians): ${costOf('public page 1', page1)}; ${costOf('signed in', signedIn)}; ` +
+          READERS.map((count, r) => costOf(`home ${count}`, home[r])).join('; '),
+      );
     });
 
     const [[{ password_hash: hash }]] = (await connection.query(
@@ -304,17 +319,17 @@ async function main(): Promise<void> {
 
     out('\nsummary (medians of the rounds, ratios measured in this run)');
     out(
-      '| read | Freeb / floor throughput | Freeb / floor server CPU per request | Freeb / floor p99 |',
+      '| read | Freeb / floor throughput | Freeb / floor server CPU per request | Freeb / floor p99 | Freeb / floor MariaDB CPU per request |',
     );
-    out('| --- | --- | --- | --- |');
+    out('| --- | --- | --- | --- | --- |');
     for (const row of rows) {
       out(
-        `| ${row.name} | ${row.throughput.toFixed(2)} | ${row.cpu.toFixed(2)}× | ${row.p99.toFixed(2)}× |`,
+        `| ${row.name} | ${row.throughput.toFixed(2)} | ${row.cpu.toFixed(2)}× | ${row.p99.toFixed(2)}× | ${row.db.toFixed(2)}× |`,
       );
     }
     for (const [name, ratio, ofSignedIn] of feeds)
       out(
-        `| ${name} | ${ratio.toFixed(2)} of Freeb's public page 1 (${ofSignedIn.toFixed(2)} of it signed in) | | |`,
+        `| ${name} | ${ratio.toFixed(2)} of Freeb's public page 1 (${ofSignedIn.toFixed(2)} of it signed in) | | | |`,
       );
     const flat = feeds[feeds.length - 1][1] / feeds[0][1];
     out(`home feed 5,000 / 10 followees: ${flat.toFixed(2)}`);
