@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { onFirstSignal } from './common/lifecycle/process-signals';
-import { logsWritten } from './common/logging/logs-written';
+import { endOnFirstSignal } from './common/lifecycle/process-signals';
 import { ConfigError, loadConfiguration } from './config/configuration';
 import { JobWorker } from './jobs/job-worker';
 
@@ -19,17 +18,9 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.createApplicationContext(AppModule, { bufferLogs: true });
   const logger = app.get(Logger);
   app.useLogger(logger);
-  onFirstSignal((signal) => {
-    app
-      .close()
-      .then(() => logsWritten())
-      .then(
-        () => process.kill(process.pid, signal),
-        (error: unknown) => {
-          logger.error(`Shutdown failed: ${String(error)}`, 'Worker');
-          process.exit(1);
-        },
-      );
+  endOnFirstSignal(() => app.close(), {
+    reraise: true,
+    onError: (error) => logger.error(`Shutdown failed: ${String(error)}`, 'Worker'),
   });
   app.get(JobWorker).start();
   logger.log('Freeb worker started', 'Worker');

@@ -259,23 +259,29 @@ describe('Blocks and mutes (e2e)', () => {
   });
 
   describe('limits', () => {
-    it('takes 100 of each of mute and unmute an hour from a person, then answers 429 and changes nothing', async () => {
-      const [ada, bob, cy] = [await signUp(t), await signUp(t), await signUp(t)];
-      const mute = `/api/users/${bob.username}/mute`;
-      for (let i = 0; i < 100; i++) {
-        await ada.agent.put(mute).expect(204);
-        await ada.agent.delete(mute).expect(204);
-      }
-      for (const res of [await ada.agent.put(mute), await ada.agent.delete(mute)]) {
-        expect(res.status).toBe(429);
-        expectProblem(res.body, 429);
-        expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-      }
-      expect((await ada.agent.get('/api/users/me/mutes').expect(200)).body.items).toEqual([]);
-      // blocks count apart, and the limit is the person's own
-      await ada.agent.put(`/api/users/${bob.username}/block`).expect(204);
-      await cy.agent.put(mute).expect(204);
-    });
+    it.each([
+      ['mute', 'block', 'mutes'],
+      ['block', 'mute', 'blocks'],
+    ])(
+      'takes 100 of each of %s and its undoing an hour from a person, then answers 429 and changes nothing',
+      async (relation, other, list) => {
+        const [ada, bob, cy] = [await signUp(t), await signUp(t), await signUp(t)];
+        const path = `/api/users/${bob.username}/${relation}`;
+        for (let i = 0; i < 100; i++) {
+          await ada.agent.put(path).expect(204);
+          await ada.agent.delete(path).expect(204);
+        }
+        for (const res of [await ada.agent.put(path), await ada.agent.delete(path)]) {
+          expect(res.status).toBe(429);
+          expectProblem(res.body, 429);
+          expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
+        }
+        expect((await ada.agent.get(`/api/users/me/${list}`).expect(200)).body.items).toEqual([]);
+        // the other relation counts apart, and the limit is the person's own
+        await ada.agent.put(`/api/users/${bob.username}/${other}`).expect(204);
+        await cy.agent.put(path).expect(204);
+      },
+    );
   });
 
   describe('checking them only for people who have any', () => {

@@ -21,7 +21,7 @@ export interface LoginCpu {
   bareVerify: number;
 }
 
-export interface LoginResult {
+interface LoginResult {
   freeb: number;
   bare: number;
   cpu: LoginCpu;
@@ -161,19 +161,16 @@ export async function loginBench(
 }
 
 /**
- * What the CPU split says: the rate a login could reach against bare argon2 if Freeb's main
- * thread cost nothing, both runs using the same cores to the full (the bare verify's CPU time
- * against everything else a login costs on this machine).
+ * The split, and what it says: the rate a login could reach against bare argon2 if Freeb's
+ * main thread cost nothing, both runs using the same cores to the full (the bare verify's CPU
+ * time against everything else a login costs on this machine).
  */
-export function ceilingWithoutMainThread(cpu: LoginCpu): number {
-  return cpu.bareVerify / (cpu.otherThreads + (cpu.database ?? 0) + cpu.driver);
-}
-
 export function describeLoginCpu(cpu: LoginCpu): string {
   const ms = (value: number) => `${value.toFixed(2)} ms`;
+  const ceiling = cpu.bareVerify / (cpu.otherThreads + (cpu.database ?? 0) + cpu.driver);
   return (
     `CPU per login: Freeb's main thread ${ms(cpu.main)}, its other threads (argon2) ${ms(cpu.otherThreads)}, ` +
     `${cpu.database === undefined ? 'the database elsewhere' : `MariaDB ${ms(cpu.database)}`}, this driver ${ms(cpu.driver)}; ` +
-    `a bare verify ${ms(cpu.bareVerify)}. With a main thread costing nothing: ${ceilingWithoutMainThread(cpu).toFixed(2)} of bare`
+    `a bare verify ${ms(cpu.bareVerify)}. With a main thread costing nothing: ${ceiling.toFixed(2)} of bare`
   );
 }

@@ -86,20 +86,28 @@ function cpuMsOf(statFile: string): number {
   return ((utime + stime) * 1000) / CLOCK_TICKS;
 }
 
-/**
- * CPU time of the database server on this machine (mariadbd or mysqld), in milliseconds, or
- * undefined when it runs elsewhere.
- */
-export function databaseCpuMs(): number | undefined {
+/** The database server's pid on this machine (mariadbd or mysqld), looked up once. */
+let databasePid: string | null | undefined;
+
+function findDatabasePid(): string | null {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
       const command = readFileSync(`/proc/${pid}/comm`, 'utf8').trim();
-      if (command === 'mariadbd' || command === 'mysqld') return cpuMsOf(`/proc/${pid}/stat`);
+      if (command === 'mariadbd' || command === 'mysqld') return pid;
     } catch {
       // gone meanwhile
     }
   }
-  return undefined;
+  return null;
+}
+
+/**
+ * CPU time of the database server on this machine, in milliseconds, or undefined when it runs
+ * elsewhere.
+ */
+export function databaseCpuMs(): number | undefined {
+  if (databasePid === undefined) databasePid = findDatabasePid();
+  return databasePid === null ? undefined : cpuMsOf(`/proc/${databasePid}/stat`);
 }
 
 /** Runs `work` on `server` alone: every other server is paused meanwhile. */

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { LessThan } from 'typeorm';
+import { batchesOf } from '../database/batches';
 import { TransactionHost } from '../database/transaction-host';
 import type { PostSource } from '../posts/post-record';
 import { ExploreEntry } from './entities/explore-entry.entity';
@@ -32,11 +33,11 @@ export class ExploreRepository {
    * (an empty ranking drops them all: explore is then the newest posts again).
    */
   async replace(generation: number, postIds: string[], at: Date): Promise<void> {
-    for (let start = 0; start < postIds.length; start += CHUNK) {
+    for (const { batch, offset } of batchesOf(postIds, CHUNK)) {
       await this.entries.insert(
-        postIds.slice(start, start + CHUNK).map((postId, index) => ({
+        batch.map((postId, index) => ({
           generation,
-          position: start + index + 1,
+          position: offset + index + 1,
           postId,
           createdAt: at,
         })),

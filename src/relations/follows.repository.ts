@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
+import { batchesOf } from '../database/batches';
 import { insertOrSkip } from '../database/row-writes';
 import { TransactionHost } from '../database/transaction-host';
 import { Follow } from './entities/follow.entity';
@@ -34,13 +35,13 @@ export class FollowsRepository {
    */
   async followedAmong(followerId: string, followeeIds: string[]): Promise<Set<string>> {
     const followed = new Set<string>();
-    for (let start = 0; start < followeeIds.length; start += IDS_PER_STATEMENT) {
+    for (const { batch } of batchesOf(followeeIds, IDS_PER_STATEMENT)) {
       const rows = await this.follows
         .createQueryBuilder('follow')
         .select('follow.followeeId', 'followeeId')
         .where('follow.followerId = :followerId AND follow.followeeId IN (:...followeeIds)', {
           followerId,
-          followeeIds: followeeIds.slice(start, start + IDS_PER_STATEMENT),
+          followeeIds: batch,
         })
         .getRawMany<{ followeeId: string }>();
       for (const row of rows) followed.add(row.followeeId);

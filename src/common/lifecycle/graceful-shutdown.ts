@@ -1,7 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { Injectable, Logger, type INestApplication } from '@nestjs/common';
-import { logsWritten } from '../logging/logs-written';
-import { onFirstSignal } from './process-signals';
+import { endOnFirstSignal } from './process-signals';
 
 /**
  * The end of the process on SIGTERM (or SIGINT), in order: readiness answers 503 at once, the
@@ -32,20 +31,15 @@ export class GracefulShutdown {
     });
   }
 
-  /** Runs the shutdown on the first of these signals; the process exits when it is done. */
+  /** Runs the shutdown on the first SIGTERM or SIGINT; the process exits when it is done. */
   onSignals(app: INestApplication, graceMs: number): void {
-    onFirstSignal((signal) => {
-      this.logger.log(`${signal}: draining requests in flight (up to ${graceMs} ms)`);
-      this.shutDown(app, graceMs)
-        .then(() => logsWritten())
-        .then(
-          () => process.exit(0),
-          (error: unknown) => {
-            this.logger.error(`Shutdown failed: ${String(error)}`);
-            process.exit(1);
-          },
-        );
-    });
+    endOnFirstSignal(
+      (signal) => {
+        this.logger.log(`${signal}: draining requests in flight (up to ${graceMs} ms)`);
+        return this.shutDown(app, graceMs);
+      },
+      { onError: (error) => this.logger.error(`Shutdown failed: ${String(error)}`) },
+    );
   }
 
   async shutDown(app: INestApplication, graceMs: number): Promise<void> {

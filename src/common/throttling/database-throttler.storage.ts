@@ -24,9 +24,11 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
   private pruner?: NodeJS.Timeout;
   /** One hit as one atomic write (see upsertSqlFor), made once. */
   private readonly upsertSql: string;
+  private readonly keyColumn: string;
 
   constructor(private readonly db: TransactionHost) {
     this.upsertSql = upsertSqlFor(db.locksRows);
+    this.keyColumn = keyColumnOf(db.locksRows);
   }
 
   private get limits() {
@@ -107,10 +109,6 @@ export class DatabaseThrottlerStorage implements ThrottlerStorage, OnModuleInit,
       isBlocked: blockedUntil !== null,
       timeToBlockExpire: blockedUntil ? seconds(blockedUntil.getTime() - now.getTime()) : 0,
     };
-  }
-
-  private get keyColumn(): string {
-    return keyColumnOf(this.db.locksRows);
   }
 
   /**

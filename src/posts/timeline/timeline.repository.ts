@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { batchesOf } from '../../database/batches';
 import { TransactionHost } from '../../database/transaction-host';
 import { TimelineEntry } from './timeline-entry.entity';
 
@@ -15,13 +16,8 @@ export class TimelineRepository {
 
   /** Adds the entries; those already there stay as they are (a job may run twice). */
   async add(entries: TimelineEntry[]): Promise<void> {
-    for (let from = 0; from < entries.length; from += INSERT_BATCH) {
-      await this.entries
-        .createQueryBuilder()
-        .insert()
-        .values(entries.slice(from, from + INSERT_BATCH))
-        .orIgnore()
-        .execute();
+    for (const { batch } of batchesOf(entries, INSERT_BATCH)) {
+      await this.entries.createQueryBuilder().insert().values(batch).orIgnore().execute();
     }
   }
 
