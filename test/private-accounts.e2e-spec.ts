@@ -1,6 +1,7 @@
-import { startApp, type TestApp } from './harness/app';
+import { mode, startApp, type TestApp } from './harness/app';
 import { type Agent, client, expectProblem, signUp, type Account } from './harness/client';
-import { publish } from './harness/storage';
+import { mariadbPlan, sqlitePlan, statementsDuring } from './harness/queries';
+import { eventually, publish } from './harness/storage';
 
 const ids = (body: { items: Array<{ id: string }> }) => body.items.map((item) => item.id);
 const usernames = (body: { items: Array<{ username: string }> }) =>
@@ -174,6 +175,52 @@ describe('Private accounts and follow requests (e2e)', () => {
       ids((await owner.agent.get(`/api/users/${owner.username}/posts`).expect(200)).body),
     ).toEqual([post.id]);
   });
+
+  it.each(['/api/posts', '/api/feed'])(
+    `asks whether the viewer follows a private author by one probe of the pair, never by reading all they follow (%s, on ${mode === 'cloud' ? 'MariaDB' : 'SQLite'})`,
+    async (path) => {
+      const owner = await signUp(t);
+      const follower = await signUp(t);
+      const others = [await signUp(t), await signUp(t), await signUp(t)];
+      for (const account of [owner, ...others]) {
+        await follower.agent.put(`/api/users/${account.username}/follow`).expect(204);
+      }
+      await makePrivate(owner);
+      const post = await publish(t, owner.agent);
+      // The home feed has it once fan-out has run.
+      await eventually(async () =>
+        expect(ids((await follower.agent.get(path).expect(200)).body)).toContain(post.id),
+      );
+
+      const statements = await statementsDuring(t, async () => {
+        const page = (await follower.agent.get(path).expect(200)).body;
+        expect(ids(page)).toContain(post.id);
+      });
+      const [feed] = statements.filter((statement) => statement.sql.includes('vis_f'));
+      expect(feed).toBeDefined();
+      if (mode === 'embedded') {
+        expect(await sqlitePlan(t, feed)).toMatch(
+          /CORRELATED SCALAR SUBQUERY \d+ \| SEARCH vis_f USING COVERING INDEX UQ_follows_follower_id_followee_id \(follower_id=\? AND followee_id=\?\)/,
+        );
+      } else {
+        // Each part's subquery reads one row of the pair's unique index for its row, not the
+        // viewer's follows into a temporary table (MATERIALIZED).
+        const probes = (await mariadbPlan(t, feed)).filter((row) => row.table === 'vis_f');
+        expect(probes.length).toBeGreaterThan(0);
+        for (const probe of probes) {
+          expect(probe).toEqual(
+            expect.objectContaining({
+              select_type: 'DEPENDENT SUBQUERY',
+              type: 'eq_ref',
+              key: 'UQ_follows_follower_id_followee_id',
+            }),
+          );
+        }
+      }
+      // Someone who does not follow the account still does not see the post.
+      expect(ids((await others[0].agent.get(path).expect(200)).body)).not.toContain(post.id);
+    },
+  );
 
   it('refuses a private flag that is not a boolean (400), changing nothing', async () => {
     const owner = await signUp(t);

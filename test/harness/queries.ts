@@ -56,6 +56,7 @@ export async function sqlitePlan(t: TestApp, statement: LoggedQuery): Promise<st
 
 /** One row of MariaDB's EXPLAIN. */
 export interface MariadbPlanRow {
+  select_type: string;
   table: string | null;
   key: string | null;
   type: string;
