@@ -58,6 +58,12 @@ export const FANOUT_LIMIT = 10_000;
 export const READERS = [10, 300, 5000] as const;
 export const readerName = (followees: number) => `reader${followees}`;
 export const userName = (index: number) => `user${index}`;
+/**
+ * One account in 20 is private (never a reader): their posts are left out of the anonymous
+ * pages, and a signed-in page holding one asks whether the reader follows them, the path a
+ * data set of public accounts alone never measured.
+ */
+export const isPrivate = (index: number) => index % 20 === 3;
 
 const DAY = 86_400_000;
 
@@ -291,6 +297,7 @@ export async function seed(
     'followers_count',
     'following_count',
     'session_generation',
+    'private',
     'created_at',
     'updated_at',
   ]);
@@ -310,6 +317,7 @@ export async function seed(
       followers[u],
       following[u],
       0,
+      r < 0 && isPrivate(u) ? 1 : 0,
       datetime(userCreated[u]),
       datetime(userCreated[u]),
     ]);

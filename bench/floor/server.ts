@@ -65,8 +65,8 @@ interface Variant {
 }
 
 /**
- * A page of published posts with their authors (`where` and `tail`: the keyset and its order
- * and limit) and each one's photos and avatar joined: one statement, one row per photo.
+ * A page of published posts of public accounts with their authors (`where` and `tail`: the
+ * keyset and its order and limit) and each one's photos and avatar joined: one statement, one row per photo.
  */
 const selectPage = (where: string, tail: string) => `SELECT page.*, m.position, m.alt_text,
   i.id AS photo_id, i.processing, i.width, i.height, i.placeholder, i.color, i.variants,
@@ -74,7 +74,7 @@ const selectPage = (where: string, tail: string) => `SELECT page.*, m.position, 
 FROM (SELECT STRAIGHT_JOIN p.id, p.caption, p.status, p.like_count, p.comment_count, p.created_at,
     u.id AS author_id, u.username, u.first_name, u.last_name, u.avatar_image_id
   FROM posts p JOIN users u ON u.id = p.author_id
-  WHERE p.status = 'published'${where} ${tail}) page
+  WHERE p.status = 'published' AND NOT u.private${where} ${tail}) page
 STRAIGHT_JOIN post_media m ON m.post_id = page.id
 STRAIGHT_JOIN images i ON i.id = m.image_id AND i.status = 'attached'
 LEFT JOIN images a ON a.id = page.avatar_image_id AND a.status = 'attached'`;

@@ -99,6 +99,17 @@ describe('The benchmark floor (e2e, MariaDB)', () => {
     );
   });
 
+  it('leaves a private account’s posts out of the page, and answers 404 for one by id, as Freeb does', async () => {
+    const owner = await signUp(t);
+    await owner.agent.patch('/api/users/me').send({ private: true }).expect(200);
+    const hidden = await publish(t, owner.agent, { caption: 'for followers' });
+    const page = await bothAnswer('/api/posts?limit=100');
+    expect(page.items.map((post) => post.id)).toEqual(expect.arrayContaining(postIds));
+    expect(page.items.map((post) => post.id)).not.toContain(hidden.id);
+    await client(t).get(`/api/posts/${hidden.id}`).expect(404);
+    await request(floor).get(`/api/posts/${hidden.id}`).expect(404);
+  });
+
   it('answers a post of several photos with the same bytes, its photos in order', async () => {
     const author = await signUp(t);
     const bytes = fixture(FIXTURES['image/png'].file);
