@@ -1,7 +1,12 @@
-import { startApp, type TestApp } from './harness/app';
+import { mode, startApp, type TestApp } from './harness/app';
 import { type Agent, client, expectProblem, signUp } from './harness/client';
 import { jobRows } from './harness/jobs';
-import { queriesDuring } from './harness/queries';
+import {
+  BLOCK_AND_MUTE_PROBES,
+  expectProbedPerRow,
+  queriesDuring,
+  statementsDuring,
+} from './harness/queries';
 import { eventually, publish } from './harness/storage';
 
 const ids = (body: { items: Array<{ id: string }> }) => body.items.map((item) => item.id);
@@ -297,6 +302,34 @@ describe('Blocks and mutes (e2e)', () => {
       );
       return { ids: ids(body), clauses };
     };
+
+    it.each(['/api/posts', '/api/feed'])(
+      `asks about each author's blocks and mutes by one probe of the pair, never a copy of the viewer's lists (%s, on ${mode === 'cloud' ? 'MariaDB' : 'SQLite'})`,
+      async (path) => {
+        const ada = await signUp(t);
+        const bob = await signUp(t);
+        const cyd = await signUp(t);
+        for (const other of [bob, cyd]) {
+          await ada.agent.put(`/api/users/${other.username}/follow`).expect(204);
+        }
+        await ada.agent.put(`/api/users/${cyd.username}/mute`).expect(204);
+        const bobs = await publish(t, bob.agent);
+        const cyds = await publish(t, cyd.agent);
+        // The home feed has Bob's post once fan-out has run.
+        await eventually(async () =>
+          expect(ids((await ada.agent.get(path).expect(200)).body)).toContain(bobs.id),
+        );
+
+        const statements = await statementsDuring(t, async () => {
+          const shown = ids((await ada.agent.get(path).expect(200)).body);
+          expect(shown).toContain(bobs.id);
+          expect(shown).not.toContain(cyds.id);
+        });
+        const [page] = statements.filter((statement) => /\bvis_m\b/.test(statement.sql));
+        expect(page).toBeDefined();
+        await expectProbedPerRow(t, page, BLOCK_AND_MUTE_PROBES);
+      },
+    );
 
     it('leaves the block and mute clauses out for a viewer with none, in either direction', async () => {
       const ada = await signUp(t);

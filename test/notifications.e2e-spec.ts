@@ -1,7 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { mode, startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
-import { mariadbPlan, sortsOf, sqlitePlan, statementsDuring } from './harness/queries';
+import {
+  BLOCK_AND_MUTE_PROBES,
+  expectProbedPerRow,
+  mariadbPlan,
+  sortsOf,
+  sqlitePlan,
+  statementsDuring,
+} from './harness/queries';
 import { publish } from './harness/storage';
 
 interface NotificationBody {
@@ -201,7 +208,9 @@ describe('Notifications (e2e)', () => {
       );
     const [next] = await reads(() => inbox(alice, { limit: 20, cursor: first.nextCursor! }));
     const [count] = await reads(async () => expect(await unread(alice)).toBe(unreadOfAlice));
-    expect(next.sql).toMatch(/suspended_at IS NULL AND NOT EXISTS/);
+    expect(next.sql).toMatch(/suspended_at IS NULL AND CASE WHEN EXISTS/);
+    // Each actor's blocks and her mutes: a probe of the pair, never a copy of her lists.
+    await expectProbedPerRow(t, next, BLOCK_AND_MUTE_PROBES);
     if (mode === 'embedded') {
       const page = await sqlitePlan(t, next);
       expect(page).toMatch(

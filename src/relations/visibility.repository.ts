@@ -124,15 +124,14 @@ export class VisibilityRepository {
       clauses.push('NOT +author.private');
       return { sql: clauses.join(' AND '), params: {} };
     }
-    // A private author's follow is looked up for that row alone (one probe of the pair's unique
-    // index). Written as `… OR EXISTS (…)`, MariaDB turns the EXISTS into an IN and reads all of
-    // the viewer's follows into a temporary table the first time a page holds a private author:
-    // 5 ms instead of 0.9 for a page read by someone following 5,000 accounts. A CASE keeps it
-    // a subquery of its row, asked only when the author is private and someone else.
+    // One CASE: hidden when in a block either way or muted (where a mute hides), shown when
+    // public or their own, else shown when the viewer follows them.
     clauses.push(
-      'CASE WHEN NOT +author.private OR author.id = :visViewer THEN 1 ELSE EXISTS ' +
-        '(SELECT 1 FROM follows vis_f WHERE vis_f.follower_id = :visViewer AND vis_f.followee_id = author.id) END = 1',
-      ...this.relationClauses('author', options),
+      standingCase(
+        this.hidingRelations('author', options),
+        'WHEN NOT +author.private OR author.id = :visViewer THEN 1 ELSE EXISTS ' +
+          '(SELECT 1 FROM follows vis_f WHERE vis_f.follower_id = :visViewer AND vis_f.followee_id = author.id)',
+      ),
     );
     return { sql: clauses.join(' AND '), params: { visViewer: viewerId } };
   }
@@ -142,9 +141,11 @@ export class VisibilityRepository {
    * block with the viewer, and not muted by them where a mute hides.
    */
   personCondition(options: PersonConditionOptions): SqlCondition {
-    const clauses = this.relationClauses('person', options);
+    const clauses: string[] = [];
     // `+`: the caller's index drives the query, never IDX_users_suspended_at (see postCondition).
-    if (!options.suspendedToo) clauses.unshift('+person.suspended_at IS NULL');
+    if (!options.suspendedToo) clauses.push('+person.suspended_at IS NULL');
+    const hiding = this.hidingRelations('person', options);
+    if (hiding.length > 0) clauses.push(standingCase(hiding, 'ELSE 1'));
     // a moderator in no block and muting nobody may see everyone
     return { sql: clauses.join(' AND ') || '1 = 1', params: { visViewer: options.viewerId } };
   }
@@ -162,19 +163,34 @@ export class VisibilityRepository {
     );
   }
 
-  private relationClauses(
+  /** The tests of the relations that hide a person (`alias`) from the viewer (see standingCase). */
+  private hidingRelations(
     alias: string,
     { blocksOrMutes, hideMuted }: { blocksOrMutes: boolean; hideMuted: boolean },
   ): string[] {
     if (!blocksOrMutes) return [];
-    const clauses = [
-      `NOT EXISTS (SELECT 1 FROM blocks vis_b WHERE vis_b.blocker_id = :visViewer AND vis_b.blocked_id = ${alias}.id)`,
-      `NOT EXISTS (SELECT 1 FROM blocks vis_bb WHERE vis_bb.blocker_id = ${alias}.id AND vis_bb.blocked_id = :visViewer)`,
+    const tests = [
+      `EXISTS (SELECT 1 FROM blocks vis_b WHERE vis_b.blocker_id = :visViewer AND vis_b.blocked_id = ${alias}.id)`,
+      `EXISTS (SELECT 1 FROM blocks vis_bb WHERE vis_bb.blocker_id = ${alias}.id AND vis_bb.blocked_id = :visViewer)`,
     ];
     if (hideMuted)
-      clauses.push(
-        `NOT EXISTS (SELECT 1 FROM mutes vis_m WHERE vis_m.muter_id = :visViewer AND vis_m.muted_id = ${alias}.id)`,
+      tests.push(
+        `EXISTS (SELECT 1 FROM mutes vis_m WHERE vis_m.muter_id = :visViewer AND vis_m.muted_id = ${alias}.id)`,
       );
-    return clauses;
+    return tests;
   }
+}
+
+/**
+ * Whether the viewer sees a person, as one CASE over their row: each relation that hides them
+ * (`hiding`: a block either way; a mute, where it hides) is a WHEN of its own answering no, then
+ * `otherwise` (ELSE, or more WHENs then ELSE). Each EXISTS stays a subquery of the row, one
+ * probe of the pair's unique index. Written as `NOT EXISTS` clauses or `… OR EXISTS`, MariaDB
+ * turns each into an IN and reads all of the viewer's blocks, mutes or follows into a temporary
+ * table for every page: 3.6 ms instead of 1.4 for a public page read by someone muting 2,000
+ * people and blocking 500; 5.2 ms instead of 0.9 for a page holding a private author, read by
+ * someone following 5,000.
+ */
+function standingCase(hiding: string[], otherwise: string): string {
+  return `CASE ${[...hiding.map((exists) => `WHEN ${exists} THEN 0`), otherwise].join(' ')} END = 1`;
 }

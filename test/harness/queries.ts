@@ -1,4 +1,4 @@
-import type { TestApp } from './app';
+import { mode, type TestApp } from './app';
 
 export interface LoggedQuery {
   sql: string;
@@ -71,3 +71,45 @@ export function mariadbPlan(t: TestApp, statement: LoggedQuery): Promise<Mariadb
 /** The steps of a MariaDB plan that sort or build a temporary table. */
 export const sortsOf = (plan: MariadbPlanRow[]) =>
   plan.filter((row) => /filesort|temporary/i.test(row.Extra ?? ''));
+
+/**
+ * Checks that each of these correlated subqueries (by alias, with the unique index of its
+ * pair) is asked of each row alone, one probe of that index, on the test's database: MariaDB
+ * plans it as a DEPENDENT SUBQUERY read `eq_ref`, never MATERIALIZED (all of the viewer's rows
+ * of that table copied into a temporary table), and SQLite as a CORRELATED subquery searching
+ * both columns of the index.
+ */
+export async function expectProbedPerRow(
+  t: TestApp,
+  statement: LoggedQuery,
+  subqueries: Array<{ alias: string; key: string }>,
+): Promise<void> {
+  if (mode === 'embedded') {
+    const steps = await sqlitePlan(t, statement);
+    for (const { alias, key } of subqueries) {
+      expect(steps).toMatch(
+        new RegExp(
+          `CORRELATED SCALAR SUBQUERY \\d+ \\| SEARCH ${alias} USING COVERING INDEX ${key} \\(\\w+=\\? AND \\w+=\\?\\)`,
+        ),
+      );
+    }
+    return;
+  }
+  const plan = await mariadbPlan(t, statement);
+  for (const { alias, key } of subqueries) {
+    const reads = plan.filter((row) => row.table === alias);
+    expect(reads.length).toBeGreaterThan(0);
+    for (const read of reads) {
+      expect(read).toEqual(
+        expect.objectContaining({ select_type: 'DEPENDENT SUBQUERY', type: 'eq_ref', key }),
+      );
+    }
+  }
+}
+
+/** The subqueries of the visibility policy's blocks and mutes (src/relations). */
+export const BLOCK_AND_MUTE_PROBES = [
+  { alias: 'vis_b', key: 'UQ_blocks_blocker_id_blocked_id' },
+  { alias: 'vis_bb', key: 'UQ_blocks_blocker_id_blocked_id' },
+  { alias: 'vis_m', key: 'UQ_mutes_muter_id_muted_id' },
+];
