@@ -66,7 +66,8 @@ interface Variant {
 
 /**
  * A page of published posts of public accounts with their authors (`where` and `tail`: the
- * keyset and its order and limit) and each one's photos and avatar joined: one statement, one row per photo.
+ * keyset and its order and limit) and each one's photos and avatar joined: one statement, one
+ * row per photo.
  */
 const selectPage = (where: string, tail: string) => `SELECT page.*, m.position, m.alt_text,
   i.id AS photo_id, i.processing, i.width, i.height, i.placeholder, i.color, i.variants,
