@@ -63,7 +63,7 @@ export const userName = (index: number) => `user${index}`;
  * pages, and a signed-in page holding one asks whether the reader follows them, the path a
  * data set of public accounts alone never measured.
  */
-export const isPrivate = (index: number) => index % 20 === 3;
+const isPrivate = (index: number) => index % 20 === 3;
 
 const DAY = 86_400_000;
 

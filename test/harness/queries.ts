@@ -73,6 +73,30 @@ export const sortsOf = (plan: MariadbPlanRow[]) =>
   plan.filter((row) => /filesort|temporary/i.test(row.Extra ?? ''));
 
 /**
+ * Checks that a page's statement reads `table` through its index `key` in the index's order,
+ * with no sort: on SQLite a step matching `sqlite` (a SEARCH, a seek to the cursor, not a SCAN)
+ * and no TEMP B-TREE; on MariaDB that table read by `key` (and by `type` when given) and no
+ * filesort or temporary table.
+ */
+export async function expectIndexSeek(
+  t: TestApp,
+  statement: LoggedQuery,
+  { table, key, type, sqlite }: { table: string; key: string; type?: string; sqlite: RegExp },
+): Promise<void> {
+  if (mode === 'embedded') {
+    const steps = await sqlitePlan(t, statement);
+    expect(steps).toMatch(sqlite);
+    expect(steps).not.toMatch(/TEMP B-TREE/);
+    return;
+  }
+  const plan = await mariadbPlan(t, statement);
+  expect(plan.find((row) => row.table === table)).toEqual(
+    expect.objectContaining({ key, ...(type === undefined ? {} : { type }) }),
+  );
+  expect(sortsOf(plan)).toEqual([]);
+}
+
+/**
  * Checks that each of these correlated subqueries (by alias, with the unique index of its
  * pair) is asked of each row alone, one probe of that index, on the test's database: MariaDB
  * plans it as a DEPENDENT SUBQUERY read `eq_ref`, never MATERIALIZED (all of the viewer's rows

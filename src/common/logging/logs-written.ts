@@ -13,10 +13,11 @@ function isLogStream(stream: unknown): stream is LogStream {
 }
 
 /**
- * Resolves once every line logged so far is written, and closes the log: pino writes
- * asynchronously, so a process that ends right after its last line (by `process.exit` or by
- * re-raising a signal) could lose it. The app's logger unless told; for the very end of a process, when nothing logs any
- * more; it waits at most `timeoutMs`, so a stalled stdout cannot hold the exit.
+ * Resolves once every line `logger` (the app's, unless told) logged so far is written, and
+ * closes its log: pino writes asynchronously, so a process that ends right after its last line
+ * (by `process.exit` or by re-raising a signal) could lose it. For the very end of a process,
+ * when nothing logs any more; it waits at most `timeoutMs`, so a stalled stdout cannot hold the
+ * exit.
  */
 export async function logsWritten(
   logger: Logger | undefined = PinoLogger.root,
