@@ -1,3 +1,8 @@
+import { newId } from '../src/common/ids';
+import { FRIENDS_READ } from '../src/relations/follows.repository';
+import { FollowsService } from '../src/relations/follows.service';
+import { Follow } from '../src/relations/entities/follow.entity';
+import { User } from '../src/users/entities/user.entity';
 import { startApp, type TestApp } from './harness/app';
 import { client, expectProblem, signUp, type Account } from './harness/client';
 
@@ -52,6 +57,54 @@ describe('Suggested people (e2e)', () => {
       lastName: null,
       avatarUrl: null,
     });
+  });
+
+  it('counts whom the people you followed most recently follow, not those of older follows', async () => {
+    const [viewer, early, recent] = await Promise.all(Array.from({ length: 3 }, () => signUp(t)));
+    const onlyEarly = await signUp(t);
+    const shown = await signUp(t); // the later id
+    await follow(early, onlyEarly);
+    await follow(recent, shown);
+    // The viewer followed `early` an hour ago, then FRIENDS_READ others (who follow nobody),
+    // then `recent` (through the API, now). Inserted directly: social writes are rate-limited.
+    const hour = 60 * 60 * 1000;
+    const fillers = Array.from({ length: FRIENDS_READ }, (_, i) => {
+      const id = newId();
+      const at = new Date(Date.now() - hour / 2);
+      return { id, username: `filler_${id.slice(-12)}_${i}`, email: `${id}@example.com`, at };
+    });
+    await t.dataSource.getRepository(User).insert(
+      fillers.map(({ id, username, email, at }) => ({
+        id,
+        username,
+        email,
+        passwordHash: 'not a hash',
+        createdAt: at,
+        updatedAt: at,
+      })),
+    );
+    await t.dataSource.getRepository(Follow).insert([
+      {
+        id: newId(),
+        followerId: viewer.id,
+        followeeId: early.id,
+        createdAt: new Date(Date.now() - hour),
+      },
+      ...fillers.map(({ id }, i) => ({
+        id: newId(),
+        followerId: viewer.id,
+        followeeId: id,
+        createdAt: new Date(Date.now() - hour / 2 + i),
+      })),
+    ]);
+    await follow(viewer, recent);
+
+    const ids = (await suggestedFor(viewer)).items.map((user) => user.id);
+    // Each is followed by one person the viewer follows; counted over all their follows,
+    // `onlyEarly` (the older id) would come first.
+    expect(ids[0]).toBe(shown.id);
+    const fromFriends = await t.app.get(FollowsService).followedByFollowees(viewer.id, 60);
+    expect(fromFriends).toEqual([shown.id]);
   });
 
   it('offers a new account the most followed people, at most 20', async () => {

@@ -71,7 +71,7 @@ export class DiscoveryController {
   @ApiOperation({
     summary: 'Up to 20 people to follow',
     description:
-      'Followed by the people you follow (most shared first), then the most followed; never yourself, anyone you follow, block, mute or are blocked by.',
+      'Followed by the people you follow (the 200 you followed most recently; most shared first), then the most followed; never yourself, anyone you follow, block, mute or are blocked by.',
   })
   @ApiOkResponse({ type: SuggestionsDto })
   @ApiProblems(401)

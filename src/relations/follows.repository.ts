@@ -9,6 +9,10 @@ import { Follow } from './entities/follow.entity';
 /** Ids in one statement's IN list. */
 const IDS_PER_STATEMENT = 1000;
 
+/** Suggestions from friends of friends: how many of the newest follows, and of theirs, count. */
+export const FRIENDS_READ = 200;
+export const FRIENDS_FOLLOWS_READ = 10_000;
+
 @Injectable()
 export class FollowsRepository {
   constructor(private readonly db: TransactionHost) {}
@@ -76,23 +80,26 @@ export class FollowsRepository {
 
   /**
    * Whom the people `userId` follows follow, and `userId` does not: the most shared first.
+   * Counted over the people they followed most recently (FRIENDS_READ, read in order from
+   * IDX_follows_follower_id_created_at_id) and at most FRIENDS_FOLLOWS_READ of those people's
+   * follows (UQ_follows_follower_id_followee_id, index only), so the work is bounded whatever
+   * the number of people followed: over all of them, someone following 5,000 accounts made
+   * MariaDB join and sort about 100,000 rows (0.5 s) for each list of suggestions.
    */
   async followedByFollowees(userId: string, limit: number): Promise<string[]> {
-    const rows = await this.follows
-      .createQueryBuilder('mine')
-      .innerJoin(Follow, 'theirs', 'theirs.followerId = mine.followeeId')
-      .select('theirs.followeeId', 'id')
-      .addSelect('COUNT(*)', 'shared')
-      .where('mine.followerId = :userId', { userId })
-      .andWhere('theirs.followeeId <> :userId', { userId })
-      .andWhere(
-        'NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = :userId AND f.followee_id = theirs.followee_id)',
-      )
-      .groupBy('theirs.followeeId')
-      .orderBy('shared', 'DESC')
-      .addOrderBy('theirs.followeeId', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: string }>();
+    const rows = await this.db.query<{ id: string }>(
+      `SELECT pair.id AS id, COUNT(*) AS shared FROM (
+        SELECT theirs.followee_id AS id FROM (
+          SELECT followee_id FROM follows WHERE follower_id = ?
+          ORDER BY created_at DESC, id DESC LIMIT ${FRIENDS_READ}
+        ) mine ${this.db.locksRows ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} follows theirs
+        WHERE theirs.follower_id = mine.followee_id LIMIT ${FRIENDS_FOLLOWS_READ}
+      ) pair
+      WHERE pair.id <> ?
+        AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ? AND f.followee_id = pair.id)
+      GROUP BY pair.id ORDER BY shared DESC, pair.id ASC LIMIT ?`,
+      [userId, userId, userId, limit],
+    );
     return rows.map((row) => row.id);
   }
 

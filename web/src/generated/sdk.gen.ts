@@ -277,7 +277,7 @@ export const discoveryControllerExplorePage = <ThrowOnError extends boolean = fa
 /**
  * Up to 20 people to follow
  *
- * Followed by the people you follow (most shared first), then the most followed; never yourself, anyone you follow, block, mute or are blocked by.
+ * Followed by the people you follow (the 200 you followed most recently; most shared first), then the most followed; never yourself, anyone you follow, block, mute or are blocked by.
  */
 export const discoveryControllerSuggested = <ThrowOnError extends boolean = false>(
   options?: Options<DiscoveryControllerSuggestedData, ThrowOnError>,
