@@ -3,6 +3,7 @@ import { type Agent, client, expectProblem, signUp } from './harness/client';
 import { jobRows } from './harness/jobs';
 import {
   BLOCK_AND_MUTE_PROBES,
+  expectIndexSeek,
   expectProbedPerRow,
   queriesDuring,
   statementsDuring,
@@ -188,6 +189,69 @@ describe('Blocks and mutes (e2e)', () => {
       const suggested = await ada.agent.get('/api/users/suggested').expect(200);
       expect(usernames(suggested.body)).not.toContain(bob.username);
       expect(usernames(suggested.body)).toContain(carol.username);
+    });
+    it('fills each page of likers, comments, followers and following with people the viewer may see', async () => {
+      const ada = await signUp(t);
+      const carol = await signUp(t);
+      const dan = await signUp(t);
+      const eve = await signUp(t);
+      const bob = await signUp(t);
+      const carols = await publish(t, carol.agent);
+      const lists: Record<string, string> = {
+        likers: `/api/posts/${carols.id}/likes`,
+        comments: `/api/posts/${carols.id}/comments`,
+        followers: `/api/users/${carol.username}/followers`,
+        following: `/api/users/${carol.username}/following`,
+      };
+      // Bob first in each list: the first comment (oldest first), the last like and follows
+      // (newest first).
+      await bob.agent.post(`/api/posts/${carols.id}/comments`).send({ body: 'one' }).expect(201);
+      for (const who of [dan, eve, bob]) {
+        if (who !== bob)
+          await who.agent
+            .post(`/api/posts/${carols.id}/comments`)
+            .send({ body: 'two' })
+            .expect(201);
+        await who.agent.put(`/api/posts/${carols.id}/like`).expect(204);
+        await who.agent.put(`/api/users/${carol.username}/follow`).expect(204);
+        await carol.agent.put(`/api/users/${who.username}/follow`).expect(204);
+      }
+      await bob.agent.put(`/api/users/${ada.username}/block`).expect(204);
+      const firstPage = async (agent: Agent, path: string) => {
+        const body = (await agent.get(path).query({ limit: 2 }).expect(200)).body;
+        const people: string[] = path.endsWith('/comments')
+          ? body.items.map((c: { author: { username: string } }) => c.author.username)
+          : usernames(body);
+        return { people, nextCursor: body.nextCursor as string | null };
+      };
+
+      for (const [list, path] of Object.entries(lists)) {
+        // Carol sees Bob on the first page, and more after it.
+        const carols = await firstPage(carol.agent, path);
+        expect({ list, bobFirst: carols.people[0], more: carols.nextCursor !== null }).toEqual({
+          list,
+          bobFirst: bob.username,
+          more: true,
+        });
+        // Ada's first page is the two others, whole, and the last.
+        const adas = await firstPage(ada.agent, path);
+        expect({ list, ...adas, people: [...adas.people].sort() }).toEqual({
+          list,
+          people: [dan.username, eve.username].sort(),
+          nextCursor: null,
+        });
+      }
+
+      // Each follower's blocks: a probe of the pair, read in the index's order.
+      const statements = await statementsDuring(t, () => firstPage(ada.agent, lists.followers));
+      const [page] = statements.filter((statement) => /\bvis_bb\b/.test(statement.sql));
+      await expectProbedPerRow(t, page, BLOCK_AND_MUTE_PROBES.slice(0, 2));
+      await expectIndexSeek(t, page, {
+        table: 'follow',
+        key: 'IDX_follows_followee_id_created_at_id',
+        sqlite:
+          /SEARCH follow USING INDEX IDX_follows_followee_id_created_at_id \(followee_id=\?\)/,
+      });
     });
   });
 

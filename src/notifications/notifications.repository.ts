@@ -3,7 +3,7 @@ import { In, IsNull } from 'typeorm';
 import { keysetPage } from '../common/pagination/keyset';
 import type { Keyset, PageRequest } from '../common/pagination/page';
 import { TransactionHost } from '../database/transaction-host';
-import type { SqlCondition } from '../database/sql-condition';
+import { type SqlCondition, ofEachPerson } from '../database/sql-condition';
 import { Notification, type NotificationType } from './entities/notification.entity';
 
 @Injectable()
@@ -47,11 +47,11 @@ export class NotificationsRepository {
   }
 
   private visibleTo(recipientId: string, visible: SqlCondition) {
+    const person = ofEachPerson(visible, 'notification.actorId');
     return this.notifications
       .createQueryBuilder('notification')
-      .innerJoin('users', 'person', 'person.id = notification.actor_id')
       .where('notification.recipientId = :recipientId', { recipientId })
-      .andWhere(visible.sql, visible.params);
+      .andWhere(person.sql, person.params);
   }
 
   /** Everything either of two people told the other. */

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { In } from 'typeorm';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
+import { type SqlCondition, ofEachPerson } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
 import { Comment } from './entities/comment.entity';
 import { type Engagement, engagementSince } from './engagement';
@@ -30,11 +31,16 @@ export class CommentsRepository {
     return this.comments.findOneBy({ postId, id });
   }
 
-  /** A post's comments, oldest first (IDX_comments_post_id_created_at_id). */
-  findPage(postId: string, page: PageRequest): Promise<Comment[]> {
+  /**
+   * A post's comments, oldest first (IDX_comments_post_id_created_at_id), those whose person
+   * (the author) the condition lets through.
+   */
+  findPage(postId: string, page: PageRequest, visible: SqlCondition): Promise<Comment[]> {
+    const person = ofEachPerson(visible, 'comment.authorId');
     const query = this.comments
       .createQueryBuilder('comment')
-      .where('comment.postId = :postId', { postId });
+      .where('comment.postId = :postId', { postId })
+      .andWhere(person.sql, person.params);
     return keysetPage(query, 'comment', page, 'ASC').getMany();
   }
 

@@ -36,16 +36,16 @@ export class CommentsService {
     const post = await this.posts.findOrFail(postId, viewer);
     const request = pageRequest(query);
     const page = toPage(
-      await this.commentsRepository.findPage(post.id, request),
+      await this.commentsRepository.findPage(
+        post.id,
+        request,
+        this.visibility.peopleCondition(viewer, false),
+      ),
       request.limit,
       (rows) => rows,
     );
-    const visible = await this.visibility.visiblePeople(
-      viewer,
-      page.items.map((comment) => comment.authorId),
-    );
     return {
-      items: await this.present(page.items.filter((comment) => visible.has(comment.authorId))),
+      items: await this.present(page.items),
       nextCursor: page.nextCursor,
     };
   }

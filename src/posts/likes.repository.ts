@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
 import { insertOrSkip } from '../database/row-writes';
+import { type SqlCondition, ofEachPerson } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
 import { Like } from './entities/like.entity';
 import { type Engagement, engagementSince } from './engagement';
@@ -24,9 +25,16 @@ export class LikesRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  /** A post's likes, newest first (IDX_likes_post_id_created_at_id): "liked by". */
-  findPage(postId: string, page: PageRequest): Promise<Like[]> {
-    const query = this.likes.createQueryBuilder('like').where('like.postId = :postId', { postId });
+  /**
+   * A post's likes, newest first (IDX_likes_post_id_created_at_id): "liked by", those whose
+   * person (the liker) the condition lets through.
+   */
+  findPage(postId: string, page: PageRequest, visible: SqlCondition): Promise<Like[]> {
+    const person = ofEachPerson(visible, 'like.userId');
+    const query = this.likes
+      .createQueryBuilder('like')
+      .where('like.postId = :postId', { postId })
+      .andWhere(person.sql, person.params);
     return keysetPage(query, 'like', page).getMany();
   }
 

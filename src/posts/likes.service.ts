@@ -68,15 +68,15 @@ export class LikesService {
     const post = await this.posts.findOrFail(postId, viewer);
     const request = pageRequest(query);
     const page = toPage(
-      await this.likesRepository.findPage(post.id, request),
+      await this.likesRepository.findPage(
+        post.id,
+        request,
+        this.visibility.peopleCondition(viewer, false),
+      ),
       request.limit,
       (rows) => rows,
     );
-    const visible = await this.visibility.visiblePeople(
-      viewer,
-      page.items.map((like) => like.userId),
-    );
-    const summaries = await this.profiles.summaries([...visible]);
+    const summaries = await this.profiles.summaries(page.items.map((like) => like.userId));
     return {
       items: page.items.flatMap((like) => summaries.get(like.userId) ?? []),
       nextCursor: page.nextCursor,

@@ -3,6 +3,7 @@ import { keysetPage } from '../common/pagination/keyset';
 import type { PageRequest } from '../common/pagination/page';
 import { batchesOf } from '../database/batches';
 import { insertOrSkip } from '../database/row-writes';
+import { type SqlCondition, ofEachPerson } from '../database/sql-condition';
 import { TransactionHost } from '../database/transaction-host';
 import { Follow } from './entities/follow.entity';
 
@@ -53,19 +54,31 @@ export class FollowsRepository {
     return followed;
   }
 
-  /** Who follows the user, newest first (IDX_follows_followee_id_created_at_id). */
-  followersPage(userId: string, page: PageRequest): Promise<Follow[]> {
-    const query = this.follows
-      .createQueryBuilder('follow')
-      .where('follow.followeeId = :userId', { userId });
-    return keysetPage(query, 'follow', page).getMany();
+  /**
+   * Who follows the user, newest first (IDX_follows_followee_id_created_at_id), those the
+   * condition lets through (alias `person`, the follower's users row).
+   */
+  followersPage(userId: string, page: PageRequest, visible: SqlCondition): Promise<Follow[]> {
+    return this.page('followeeId', 'followerId', userId, page, visible);
   }
 
-  /** Whom the user follows, newest first (IDX_follows_follower_id_created_at_id). */
-  followingPage(userId: string, page: PageRequest): Promise<Follow[]> {
+  /** Whom the user follows, newest first (IDX_follows_follower_id_created_at_id), likewise. */
+  followingPage(userId: string, page: PageRequest, visible: SqlCondition): Promise<Follow[]> {
+    return this.page('followerId', 'followeeId', userId, page, visible);
+  }
+
+  private page(
+    side: 'followerId' | 'followeeId',
+    other: 'followerId' | 'followeeId',
+    userId: string,
+    page: PageRequest,
+    visible: SqlCondition,
+  ): Promise<Follow[]> {
+    const person = ofEachPerson(visible, `follow.${other}`);
     const query = this.follows
       .createQueryBuilder('follow')
-      .where('follow.followerId = :userId', { userId });
+      .where(`follow.${side} = :userId`, { userId })
+      .andWhere(person.sql, person.params);
     return keysetPage(query, 'follow', page).getMany();
   }
 

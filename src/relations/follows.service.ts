@@ -161,18 +161,17 @@ export class FollowsService implements OnModuleInit {
     const page = pageRequest(query);
     const user = await this.listedUser(username, viewer);
     if (!user) return { items: [], nextCursor: null };
+    const visible = this.visibility.peopleCondition(viewer, false);
     return list === 'followers'
       ? this.summarize(
-          await this.followsRepository.followersPage(user.id, page),
+          await this.followsRepository.followersPage(user.id, page, visible),
           page.limit,
           (follow) => follow.followerId,
-          viewer,
         )
       : this.summarize(
-          await this.followsRepository.followingPage(user.id, page),
+          await this.followsRepository.followingPage(user.id, page, visible),
           page.limit,
           (follow) => follow.followeeId,
-          viewer,
         );
   }
 
@@ -208,16 +207,14 @@ export class FollowsService implements OnModuleInit {
     return target;
   }
 
-  /** Summaries of the page's people the viewer may see (blocked or suspended ones are left out). */
+  /** Summaries of the page's people (read under the policy's condition). */
   private async summarize(
     rows: Follow[],
     limit: number,
     other: (follow: Follow) => string,
-    viewer?: Viewer,
   ): Promise<Page<UserSummaryDto>> {
     const page = toPage(rows, limit, (visible) => visible);
-    const visible = await this.visibility.visiblePeople(viewer, page.items.map(other));
-    const summaries = await this.profiles.summaries([...visible]);
+    const summaries = await this.profiles.summaries(page.items.map(other));
     return {
       items: page.items.flatMap((follow) => summaries.get(other(follow)) ?? []),
       nextCursor: page.nextCursor,

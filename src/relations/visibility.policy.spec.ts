@@ -97,6 +97,28 @@ describe('VisibilityPolicy', () => {
     });
   });
 
+  it('gives nobody signed in a list of people without suspended accounts, asking no relation', () => {
+    repository.personCondition = jest.fn().mockReturnValue({ sql: 'x', params: {} });
+    sut.peopleCondition(undefined, false);
+    expect(repository.personCondition).toHaveBeenCalledWith({
+      viewerId: undefined,
+      blocksOrMutes: false,
+      hideMuted: false,
+      suspendedToo: false,
+    });
+    // Without a viewer there is no pair to probe, whatever the options say.
+    expect(
+      new VisibilityRepository(null as never).personCondition({
+        blocksOrMutes: true,
+        hideMuted: true,
+        suspendedToo: false,
+      }),
+    ).toEqual({
+      sql: '+person.suspended_at IS NULL',
+      params: {},
+    });
+  });
+
   describe('a viewer the session says has no blocks or mutes', () => {
     const unrelated = { ...viewer, hasBlocksOrMutes: false };
 

@@ -99,22 +99,23 @@ export class VisibilityPolicy {
   }
 
   /**
-   * The condition a list of people applies (alias `person`, a users row): notifications'
-   * actors (`hideMuted`), and anyone shown to a signed-in viewer.
+   * The condition a page of people applies in its statement (alias `person`, a users row), so
+   * the page holds `limit` of those the viewer may see: followers and following, likers,
+   * comments' authors, notifications' actors (`hideMuted`).
    */
-  peopleCondition(viewer: Viewer, hideMuted: boolean): SqlCondition {
+  peopleCondition(viewer: Viewer | undefined, hideMuted: boolean): SqlCondition {
     return this.visibility.personCondition({
-      viewerId: viewer.id,
-      blocksOrMutes: mayHaveBlocksOrMutes(viewer),
+      viewerId: viewer?.id,
+      blocksOrMutes: viewer !== undefined && mayHaveBlocksOrMutes(viewer),
       hideMuted,
       suspendedToo: isModerator(viewer),
     });
   }
 
   /**
-   * Which of these people the viewer may see in a list (comments, likes, follow lists,
-   * search, suggestions): not suspended, in no block with the viewer, and not muted where
-   * `hideMuted`. Two queries whatever their number.
+   * Which of these people the viewer may see, asked of a list read elsewhere (suggestions):
+   * not suspended, in no block with the viewer, and not muted where `hideMuted`. Two queries
+   * whatever their number.
    */
   async visiblePeople(
     viewer: Viewer | undefined,

@@ -35,7 +35,8 @@ export interface PostConditionOptions {
 }
 
 export interface PersonConditionOptions {
-  viewerId: string;
+  /** Nobody signed in: only suspended accounts are hidden. */
+  viewerId?: string;
   /** As for posts. */
   blocksOrMutes: boolean;
   hideMuted: boolean;
@@ -144,10 +145,13 @@ export class VisibilityRepository {
     const clauses: string[] = [];
     // `+`: the caller's index drives the query, never IDX_users_suspended_at (see postCondition).
     if (!options.suspendedToo) clauses.push('+person.suspended_at IS NULL');
-    const hiding = this.hidingRelations('person', options);
+    const hiding = options.viewerId ? this.hidingRelations('person', options) : [];
     if (hiding.length > 0) clauses.push(standingCase(hiding, 'ELSE 1'));
     // a moderator in no block and muting nobody may see everyone
-    return { sql: clauses.join(' AND ') || '1 = 1', params: { visViewer: options.viewerId } };
+    return {
+      sql: clauses.join(' AND ') || '1 = 1',
+      params: hiding.length > 0 ? { visViewer: options.viewerId } : {},
+    };
   }
 
   /**
