@@ -65,6 +65,9 @@ describe('Suggested people (e2e)', () => {
     const shown = await signUp(t); // the later id
     await follow(early, onlyEarly);
     await follow(recent, shown);
+    // Whom the viewer follows, and the viewer, are never counted.
+    await follow(recent, early);
+    await follow(recent, viewer);
     // The viewer followed `early` an hour ago, then FRIENDS_READ others (who follow nobody),
     // then `recent` (through the API, now). Inserted directly: social writes are rate-limited.
     const hour = 60 * 60 * 1000;

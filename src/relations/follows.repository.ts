@@ -92,28 +92,38 @@ export class FollowsRepository {
   }
 
   /**
-   * Whom the people `userId` follows follow, and `userId` does not: the most shared first.
-   * Counted over the people they followed most recently (FRIENDS_READ, read in order from
-   * IDX_follows_follower_id_created_at_id) and at most FRIENDS_FOLLOWS_READ of those people's
-   * follows (UQ_follows_follower_id_followee_id, index only), so the work is bounded whatever
-   * the number of people followed: over all of them, someone following 5,000 accounts made
-   * MariaDB join and sort about 100,000 rows (0.5 s) for each list of suggestions.
+   * Whom the people `userId` follows follow, and `userId` does not: the most shared first (then
+   * by id). Counted over the people they followed most recently (FRIENDS_READ, read in order
+   * from IDX_follows_follower_id_created_at_id) and at most FRIENDS_FOLLOWS_READ of those
+   * people's follows (UQ_follows_follower_id_followee_id, index only), so the work is bounded
+   * whatever the number of people followed: over all of them, someone following 5,000 accounts
+   * made MariaDB join and sort about 100,000 rows (0.5 s) for each list of suggestions. The
+   * pairs are counted here: grouped by MariaDB (a temporary table keyed by a unicode-collated
+   * id) and each checked against the reader's follows, 4,000 pairs took it 17 ms, against 2.7
+   * ms to read them; only the best-ranked are then checked.
    */
   async followedByFollowees(userId: string, limit: number): Promise<string[]> {
-    const rows = await this.db.query<{ id: string }>(
-      `SELECT pair.id AS id, COUNT(*) AS shared FROM (
-        SELECT theirs.followee_id AS id FROM (
-          SELECT followee_id FROM follows WHERE follower_id = ?
-          ORDER BY created_at DESC, id DESC LIMIT ${FRIENDS_READ}
-        ) mine ${this.db.locksRows ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} follows theirs
-        WHERE theirs.follower_id = mine.followee_id LIMIT ${FRIENDS_FOLLOWS_READ}
-      ) pair
-      WHERE pair.id <> ?
-        AND NOT EXISTS (SELECT 1 FROM follows f WHERE f.follower_id = ? AND f.followee_id = pair.id)
-      GROUP BY pair.id ORDER BY shared DESC, pair.id ASC LIMIT ?`,
-      [userId, userId, userId, limit],
+    const pairs = await this.db.query<{ id: string }>(
+      `SELECT theirs.followee_id AS id FROM (
+        SELECT followee_id FROM follows WHERE follower_id = ?
+        ORDER BY created_at DESC, id DESC LIMIT ${FRIENDS_READ}
+      ) mine ${this.db.locksRows ? 'STRAIGHT_JOIN' : 'CROSS JOIN'} follows theirs
+      WHERE theirs.follower_id = mine.followee_id LIMIT ${FRIENDS_FOLLOWS_READ}`,
+      [userId],
     );
-    return rows.map((row) => row.id);
+    const shared = new Map<string, number>();
+    for (const { id } of pairs) if (id !== userId) shared.set(id, (shared.get(id) ?? 0) + 1);
+    const ranked = [...shared]
+      .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+      .map(([id]) => id);
+    // Whom they follow already, asked of the best-ranked first until `limit` are left.
+    const picked: string[] = [];
+    for (const { batch } of batchesOf(ranked, limit * 4)) {
+      const followed = await this.followedAmong(userId, batch);
+      picked.push(...batch.filter((id) => !followed.has(id)));
+      if (picked.length >= limit) break;
+    }
+    return picked.slice(0, limit);
   }
 
   async followeeIds(userId: string): Promise<string[]> {
