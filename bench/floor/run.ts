@@ -15,14 +15,15 @@
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import autocannon from 'autocannon';
 import { type Connection, createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { buildDataSourceOptions } from '../../src/database/data-source-options';
+import { ROOT, SECRET, freebProcess, login } from './freeb';
 import { describeLoginCpu, loginBench } from './logins';
 import { ServerProcess, alone, databaseCpuMs, median } from './processes';
-import { FULL_SIZES, READERS, SEED_PASSWORD, SMALL_SIZES, readerName, seed } from './seed';
+import { FULL_SIZES, READERS, SMALL_SIZES, readerName, seed } from './seed';
 
 const env = process.env;
 const DATABASE_URL =
@@ -33,8 +34,6 @@ const ROUNDS = Number(env.BENCH_ROUNDS ?? 3);
 const CONNECTIONS = Number(env.BENCH_CONNECTIONS ?? 32);
 /** Mixed requests before the second RSS reading; the first is taken after a tenth of them. */
 const RSS_REQUESTS = Number(env.BENCH_RSS_REQUESTS ?? 100_000);
-const SECRET = 'a benchmark secret that is long enough to be accepted';
-const ROOT = resolve(__dirname, '../..');
 
 interface Sample {
   rps: number;
@@ -185,42 +184,11 @@ async function abCase(name: string, path: string, freeb: ServerProcess, floor: S
   return row;
 }
 
-async function login(freeb: ServerProcess, username: string): Promise<string> {
-  const res = await fetch(`${freeb.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
-    body: JSON.stringify({ login: username, password: SEED_PASSWORD }),
-  });
-  if (!res.ok) throw new Error(`login as ${username}: ${res.status}`);
-  // The session's cookie, not the device cookie the login sets beside it.
-  const session = res.headers.getSetCookie().find((cookie) => cookie.startsWith('freeb.sid='));
-  if (!session) throw new Error(`login as ${username}: no session cookie`);
-  return session.split(';')[0];
-}
-
 async function main(): Promise<void> {
   await prepareDatabase();
   if (env.BENCH_SEED_ONLY) return;
   const dataDir = mkdtempSync(join(tmpdir(), 'freeb-bench-'));
-  const freeb = new ServerProcess(
-    'freeb',
-    [process.execPath, join(ROOT, 'dist/src/main.js')],
-    {
-      NODE_ENV: 'production',
-      PORT: '3291',
-      DATA_DIR: dataDir,
-      DATABASE_URL,
-      SESSION_SECRET: SECRET,
-      STORAGE: 'local',
-      SESSION_STORE: 'database',
-      LOG_LEVEL: 'warn',
-      // Production cookies are Secure: the login says it came over TLS through a local proxy.
-      TRUST_PROXY: 'loopback',
-      DB_MIGRATE_ON_START: 'false',
-      WORKERS: 'off',
-    },
-    3291,
-  );
+  const freeb = freebProcess(DATABASE_URL, 3291, dataDir);
   const floor = new ServerProcess(
     'floor',
     [process.execPath, '-r', 'ts-node/register/transpile-only', join(__dirname, 'main.ts')],
