@@ -126,14 +126,6 @@ export class FollowsRepository {
     return picked.slice(0, limit);
   }
 
-  async followeeIds(userId: string): Promise<string[]> {
-    const rows = await this.follows.find({
-      select: { followeeId: true },
-      where: { followerId: userId },
-    });
-    return rows.map((row) => row.followeeId);
-  }
-
   /**
    * Takes an account's follows out of everyone else's counts, then removes them: two counter
    * updates and a delete, whatever the number of follows.

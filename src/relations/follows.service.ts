@@ -39,11 +39,6 @@ export class FollowsService implements OnModuleInit {
     this.users.onAccountDeletion((userId) => this.followsRepository.removeAllOf(userId));
   }
 
-  /** Ids of the people a user follows (the home feed's authors). */
-  followeeIds(userId: string): Promise<string[]> {
-    return this.followsRepository.followeeIds(userId);
-  }
-
   /** Ids of the people who follow a user (a post's fan-out). */
   followerIds(userId: string): Promise<string[]> {
     return this.followsRepository.followerIds(userId);
