@@ -1,4 +1,4 @@
-/** Widths of a photo's WebP variants (DESIGN.md "Shapes"). */
+/** Widths of a photo's WebP variants (docs/api.md, "Shapes"). */
 export const PHOTO_WIDTHS = [320, 640, 1080, 2048] as const;
 /** Sides of an avatar's square variants. */
 export const AVATAR_SIDES = [64, 160, 320] as const;

@@ -49,7 +49,7 @@ const PHOTO_COLUMNS = `page.*, media.position AS photo_position, media.alt_text 
  * whether they like it, in the same statement.
  *
  * This read model reads the users' and images' tables (named columns only) because a page is
- * one round trip (DESIGN.md, "Performance budget"); those modules still own every write.
+ * one round trip (docs/decisions.md, "Data"); those modules still own every write.
  */
 @Injectable()
 export class PostPagesRepository {

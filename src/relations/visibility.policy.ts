@@ -27,7 +27,7 @@ export type PostList = 'public-feed' | 'home-feed' | 'explore' | 'tag' | 'profil
 const MUTE_HIDES: ReadonlySet<PostList> = new Set(['public-feed', 'home-feed', 'explore', 'tag']);
 
 /**
- * The one visibility policy (DESIGN.md, "Visibility: one policy"): every read path asks it,
+ * The one visibility policy (docs/architecture.md, "Visibility"): every read path asks it,
  * for one item (a profile, a post, a person) or for a list (a query condition).
  *
  * - a blocked pair (either way) sees none of each other's posts, comments or likes; the

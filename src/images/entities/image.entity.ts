@@ -4,7 +4,7 @@ export type ImageStatus = 'pending' | 'attached';
 export type ImagePurpose = 'post' | 'avatar';
 export type ProcessingState = 'processing' | 'ready' | 'failed';
 
-/** One stored WebP variant (DESIGN.md "Shapes"); its key is `users/<owner>/variants/…`. */
+/** One stored WebP variant (docs/api.md, "Shapes"); its key is `users/<owner>/variants/…`. */
 export interface StoredVariant {
   width: number;
   height: number;
