@@ -143,7 +143,8 @@ export class VisibilityRepository {
    */
   personCondition(options: PersonConditionOptions): SqlCondition {
     const clauses: string[] = [];
-    // `+`: the caller's index drives the query, never IDX_users_suspended_at (see postCondition).
+    // `+`: SQLite never drives the query from IDX_users_suspended_at (see postCondition); MariaDB
+    // drops the `+`, so lists ask this of each row (ofEachPerson) rather than join `users`.
     if (!options.suspendedToo) clauses.push('+person.suspended_at IS NULL');
     const hiding = options.viewerId ? this.hidingRelations('person', options) : [];
     if (hiding.length > 0) clauses.push(standingCase(hiding, 'ELSE 1'));
