@@ -103,6 +103,7 @@ async function main(): Promise<void> {
       `/api/posts/${commented}/comments?limit=100`,
       '/api/users/suggested',
       '/api/search?q=user',
+      '/api/search?q=first1',
       '/api/explore',
       '/api/notifications',
       '/api/notifications/unread-count',

@@ -67,14 +67,16 @@ async function prepareDatabase(): Promise<void> {
   // A schema change (a pending migration) or other sizes call for a fresh database.
   const pending = await existing.showMigrations();
   const [counts] = pending
-    ? [{ n: -1, p: 0 }]
+    ? [{ n: -1, p: 0, k: 0 }]
     : ((await existing.query(
-        'SELECT COUNT(*) AS n, COALESCE(SUM(private), 0) AS p FROM users',
-      )) as Array<{ n: string; p: string }>);
+        'SELECT COUNT(*) AS n, COALESCE(SUM(private), 0) AS p, ' +
+          'COALESCE(SUM(first_name_key IS NOT NULL), 0) AS k FROM users',
+      )) as Array<{ n: string; p: string; k: string }>);
   const users = Number(counts.n);
   await existing.destroy();
-  // A database seeded before the seeder made private accounts is seeded again.
-  const current = Number(counts.p) > 0;
+  // A database seeded before the seeder made private accounts, or wrote the names' search
+  // keys, is seeded again.
+  const current = Number(counts.p) > 0 && Number(counts.k) > 0;
   if (users === SIZES.users && current && !env.BENCH_RESEED) {
     await admin.end();
     return;

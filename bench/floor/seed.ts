@@ -18,6 +18,7 @@ import type { Connection } from 'mysql2/promise';
 import { v7 } from 'uuid';
 import { ARGON2_OPTIONS } from '../../src/auth/password/password-hasher';
 import { AVATAR_SIDES, PHOTO_WIDTHS, variantSizes } from '../../src/media/variant-sizes';
+import { nameKey } from '../../src/users/users.service';
 
 export interface SeedSizes {
   users: number;
@@ -291,6 +292,8 @@ export async function seed(
     'password_hash',
     'first_name',
     'last_name',
+    'first_name_key',
+    'last_name_key',
     'bio',
     'avatar_image_id',
     'posts_count',
@@ -304,13 +307,17 @@ export async function seed(
   userIds.forEach((id, u) => {
     const r = u - (sizes.users - READERS.length);
     const name = r >= 0 ? readerName(READERS[r]) : userName(u);
+    const [first, last] = [`First${u}`, u % 2 ? `Last${u}` : null];
     users.add([
       id,
       name,
       `${name}@example.com`,
       passwordHash,
-      `First${u}`,
-      u % 2 ? `Last${u}` : null,
+      first,
+      last,
+      // the keys search reads, as the app writes them
+      nameKey(first),
+      nameKey(last),
       null,
       avatar[u],
       postsCount[u],
