@@ -31,8 +31,9 @@ export class SuggestionsService {
     const candidates = [...new Set([...friendsOfFriends, ...popular])].filter(
       (id) => id !== viewer.id,
     );
+    // Friends of friends come without anyone the viewer follows; the popular are asked here.
     const [followed, visible] = await Promise.all([
-      this.follows.followedAmong(viewer.id, candidates),
+      this.follows.followedAmong(viewer.id, popular),
       this.visibility.visiblePeople(viewer, candidates, true),
     ]);
     const ids = candidates.filter((id) => visible.has(id) && !followed.has(id)).slice(0, LIMIT);
